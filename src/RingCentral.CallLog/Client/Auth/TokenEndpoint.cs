@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Json;
+
+namespace RingCentral.CallLog.Client.Auth;
+
+/// <summary>A token answer, with absolute expiry times.</summary>
+internal sealed class TokenSet
+{
+    public string AccessToken { get; set; } = string.Empty;
+
+    public DateTimeOffset AccessTokenExpiresOn { get; set; }
+
+    public string? RefreshToken { get; set; }
+
+    public DateTimeOffset? RefreshTokenExpiresOn { get; set; }
+
+    public string? Scope { get; set; }
+
+    public string? OwnerId { get; set; }
+}
+
+/// <summary>POST /restapi/oauth/token and /restapi/oauth/revoke, through the connection's HTTP core (Auth group pacing, 429 waited out).</summary>
+internal sealed class TokenEndpoint
+{
+    private readonly RcHttpCore _core;
+    private readonly ClientCredentials _client;
+
+    public TokenEndpoint(RcHttpCore core, ClientCredentials client)
+    {
+        _core = core;
+        _client = client;
+    }
+
+    public Task<TokenSet> RequestAsync(Func<IEnumerable<KeyValuePair<string, string>>> form, IRcEvents events, CancellationToken cancellationToken)
+    {
+        var request = new RcRequest(HttpMethod.Post, _core.Server.Resolve("/restapi/oauth/token"), RouteKeys.Auth)
+        {
+            Auth = _client.ClientSecret is null ? RcAuth.None : RcAuth.Explicit,
+            AuthorizationHeader = _client.BasicHeader,
+            Form = _client.ClientSecret is null ? () => WithClientId(form()) : form,
+        };
+        return SendAsync(request, events, cancellationToken);
+    }
+
+    public Task RevokeAsync(string token, IRcEvents events, CancellationToken cancellationToken)
+    {
+        var request = new RcRequest(HttpMethod.Post, _core.Server.Resolve("/restapi/oauth/revoke"), RouteKeys.Auth)
+        {
+            Auth = _client.ClientSecret is null ? RcAuth.None : RcAuth.Explicit,
+            AuthorizationHeader = _client.BasicHeader,
+            Form = () => WithClientId(new[] { new KeyValuePair<string, string>("token", token) }),
+        };
+        return _core.SendAsync(request, (_, _) => Task.FromResult(true), events, cancellationToken);
+    }
+
+    private IEnumerable<KeyValuePair<string, string>> WithClientId(IEnumerable<KeyValuePair<string, string>> form)
+    {
+        foreach (var pair in form)
+        {
+            yield return pair;
+        }
+
+        yield return new KeyValuePair<string, string>("client_id", _client.ClientId);
+    }
+
+    private async Task<TokenSet> SendAsync(RcRequest request, IRcEvents events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _core.SendAsync(request, ReadTokenAsync, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RcApiException ex) when (ex.Kind is RcErrorKind.RequestInvalid or RcErrorKind.PermissionDenied or RcErrorKind.NotFound)
+        {
+            // The token endpoint answers 400/401 for bad credentials: that is an authentication failure.
+            throw new RcApiException(RcErrorKind.AuthenticationFailed, "Sign-in refused by RingCentral: " + (ex.ServerMessage ?? "no reason given") + (ex.ErrorCode is null ? string.Empty : $" [{ex.ErrorCode}]"), ex)
+            {
+                StatusCode = ex.StatusCode,
+                ErrorCode = ex.ErrorCode,
+                ServerMessage = ex.ServerMessage,
+                RequestId = ex.RequestId,
+                RateLimit = ex.RateLimit,
+                Request = ex.Request,
+                RecommendedAction = ex.RecommendedAction,
+            };
+        }
+    }
+
+    private static async Task<TokenSet> ReadTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        TokenDto? dto;
+        try
+        {
+            dto = await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.TokenDto, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "The token endpoint's answer could not be read.", ex);
+        }
+
+        if (dto?.AccessToken is null)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "The token endpoint's answer has no access token.");
+        }
+
+        return new TokenSet
+        {
+            AccessToken = dto.AccessToken,
+            AccessTokenExpiresOn = now + TimeSpan.FromSeconds(dto.ExpiresIn ?? 3600),
+            RefreshToken = dto.RefreshToken,
+            RefreshTokenExpiresOn = dto.RefreshToken is null ? null : now + TimeSpan.FromSeconds(dto.RefreshTokenExpiresIn ?? 604800),
+            Scope = dto.Scope,
+            OwnerId = dto.OwnerId,
+        };
+    }
+}

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Json;
+
+namespace RingCentral.CallLog.Client;
+
+/// <summary>One page of a listing: its records (or their raw JSON) and the next page's URI.</summary>
+internal sealed class CallLogPage
+{
+    public CallLogPage(IReadOnlyList<CallLogRecord> records, IReadOnlyList<string>? rawRecords, Uri? nextPage)
+    {
+        Records = records;
+        RawRecords = rawRecords;
+        NextPage = nextPage;
+    }
+
+    public IReadOnlyList<CallLogRecord> Records { get; }
+
+    /// <summary>Each record's JSON text exactly as received (only when asked for).</summary>
+    public IReadOnlyList<string>? RawRecords { get; }
+
+    public Uri? NextPage { get; }
+}
+
+/// <summary>The outcome for one id of a batch request: a record or an error.</summary>
+internal sealed class BatchItem
+{
+    public BatchItem(string id, CallLogRecord? record, string? rawRecord, RcApiException? error)
+    {
+        Id = id;
+        Record = record;
+        RawRecord = rawRecord;
+        Error = error;
+    }
+
+    public string Id { get; }
+
+    public CallLogRecord? Record { get; }
+
+    public string? RawRecord { get; }
+
+    public RcApiException? Error { get; }
+}
+
+/// <summary>Call log, active calls and batches by id. Knows RingCentral's paths; nothing of PowerShell.</summary>
+internal sealed class CallLogApi
+{
+    /// <summary>RingCentral's limit of ids per batch request.</summary>
+    public const int MaxBatchSize = 50;
+
+    private readonly RcHttpCore _core;
+
+    public CallLogApi(RcHttpCore core)
+    {
+        _core = core;
+    }
+
+    public Uri FirstPageUri(CallLogQuery query) => _core.Server.Resolve(query.Scope.BasePath + "/call-log" + query.ToQueryString());
+
+    public Uri FirstActiveCallsPageUri(CallLogQuery query) => _core.Server.Resolve(query.Scope.BasePath + "/active-calls" + query.ToQueryString(activeCalls: true));
+
+    /// <summary>Fetches one page. The next page's URI is used exactly as the server gave it.</summary>
+    public Task<CallLogPage> GetPageAsync(Uri uri, string routeKey, bool raw, IRcEvents events, CancellationToken cancellationToken)
+    {
+        var request = new RcRequest(HttpMethod.Get, uri, routeKey);
+        return _core.SendAsync<CallLogPage>(request, raw ? ReadRawPageAsync : ReadPageAsync, events, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fetches up to <see cref="MaxBatchSize"/> records by id: one id is a plain GET, several go
+    /// comma-separated in one request answered with 207 multipart/mixed. Results keep the input order.
+    /// </summary>
+    public Task<IReadOnlyList<BatchItem>> GetByIdsAsync(IReadOnlyList<string> ids, CallLogScope scope, string view, bool raw, IRcEvents events, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0 || ids.Count > MaxBatchSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ids), $"A batch holds 1 to {MaxBatchSize} ids.");
+        }
+
+        var path = scope.BasePath + "/call-log/" + string.Join(",", ids.Select(Uri.EscapeDataString)) + "?view=" + Uri.EscapeDataString(view);
+        var request = new RcRequest(HttpMethod.Get, _core.Server.Resolve(path), RouteKeys.CallLog)
+        {
+            AcceptStatuses = ids.Count == 1 ? new HashSet<int> { 404 } : null,
+        };
+        return _core.SendAsync<IReadOnlyList<BatchItem>>(request, (response, ct) => ReadBatchAsync(response, ids, raw, ct), events, cancellationToken);
+    }
+
+    internal static async Task<CallLogPage> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        CallLogPageDto? dto;
+        try
+        {
+            dto = await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.CallLogPageDto, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex) when (ex.InnerException is IOException io)
+        {
+            throw io; // a dropped connection, not bad JSON: let the core retry
+        }
+        catch (JsonException ex)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)} could not be read: {ex.Message}", ex);
+        }
+
+        var records = dto?.Records?.Select(ModelMapper.ToRecord).ToList() ?? new List<CallLogRecord>();
+        return new CallLogPage(records, null, NextPage(dto?.Navigation?.NextPage?.Uri));
+    }
+
+    internal static async Task<CallLogPage> ReadRawPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex) when (ex.InnerException is IOException io)
+        {
+            throw io;
+        }
+        catch (JsonException ex)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "A call log page could not be read: " + ex.Message, ex);
+        }
+
+        using (document)
+        {
+            var raw = new List<string>();
+            var records = new List<CallLogRecord>();
+            if (document.RootElement.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var element in list.EnumerateArray())
+                {
+                    var text = element.GetRawText();
+                    raw.Add(text);
+                    records.Add(ModelMapper.ToRecord(JsonSerializer.Deserialize(text, WireJsonContext.Default.CallLogRecordDto)!));
+                }
+            }
+
+            string? next = null;
+            if (document.RootElement.TryGetProperty("navigation", out var navigation) && navigation.ValueKind == JsonValueKind.Object &&
+                navigation.TryGetProperty("nextPage", out var nextPage) && nextPage.ValueKind == JsonValueKind.Object &&
+                nextPage.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String)
+            {
+                next = uri.GetString();
+            }
+
+            return new CallLogPage(records, raw, NextPage(next));
+        }
+    }
+
+    private static Uri? NextPage(string? uri) =>
+        string.IsNullOrEmpty(uri) ? null
+        : Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute
+        : throw new RcApiException(RcErrorKind.ResponseInvalid, $"The next page link '{uri}' is not an absolute URI.");
+
+    private static async Task<IReadOnlyList<BatchItem>> ReadBatchAsync(HttpResponseMessage response, IReadOnlyList<string> ids, bool raw, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var status = (int)response.StatusCode;
+        var contentType = response.Content.Headers.ContentType?.ToString();
+        if (ids.Count == 1 || contentType?.IndexOf("multipart", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return ids.Count == 1
+                ? new[] { ItemFromPart(ids[0], status, text, raw, RequestId(response)) }
+                : throw new RcApiException(RcErrorKind.ResponseInvalid, $"Expected a multipart answer for {ids.Count} ids, got '{contentType}'.");
+        }
+
+        return ParseBatch(text, contentType, ids, raw, RequestId(response));
+    }
+
+    /// <summary>Pairs the summary part's entries with the parts that follow it, in request order.</summary>
+    internal static IReadOnlyList<BatchItem> ParseBatch(string body, string? contentType, IReadOnlyList<string> ids, bool raw, string? requestId)
+    {
+        var boundary = MultipartMixedParser.BoundaryOf(contentType)
+            ?? throw new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer's Content-Type '{contentType}' names no boundary.");
+        IReadOnlyList<MultipartPart> parts;
+        BatchSummaryDto? summary;
+        try
+        {
+            parts = MultipartMixedParser.Parse(body, boundary);
+            summary = parts.Count == 0 ? null : JsonSerializer.Deserialize(parts[0].Body, WireJsonContext.Default.BatchSummaryDto);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "The batch answer could not be read: " + ex.Message, ex);
+        }
+
+        var entries = summary?.Response ?? new List<BatchSummaryItemDto>();
+        var items = new List<BatchItem>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i + 1 >= parts.Count || i >= entries.Count)
+            {
+                items.Add(new BatchItem(ids[i], null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer has no part for id '{ids[i]}'.") { RequestId = requestId }));
+                continue;
+            }
+
+            items.Add(ItemFromPart(ids[i], (int)(entries[i].Status ?? 0), parts[i + 1].Body, raw, requestId));
+        }
+
+        return items;
+    }
+
+    private static BatchItem ItemFromPart(string id, int status, string body, bool raw, string? requestId)
+    {
+        if (status is >= 200 and < 300)
+        {
+            try
+            {
+                var dto = JsonSerializer.Deserialize(body, WireJsonContext.Default.CallLogRecordDto);
+                if (dto is not null)
+                {
+                    return new BatchItem(id, ModelMapper.ToRecord(dto), raw ? body.Trim() : null, null);
+                }
+            }
+            catch (JsonException ex)
+            {
+                return new BatchItem(id, null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The record for id '{id}' could not be read: {ex.Message}", ex) { RequestId = requestId });
+            }
+        }
+
+        var (code, message) = ErrorBodyReader.Read(body);
+        var kind = status switch
+        {
+            404 => RcErrorKind.NotFound,
+            403 => RcErrorKind.PermissionDenied,
+            401 => RcErrorKind.AuthenticationFailed,
+            429 => RcErrorKind.RateLimitExceeded,
+            >= 500 => RcErrorKind.ServiceUnavailable,
+            _ => RcErrorKind.RequestInvalid,
+        };
+        var text = status == 404 ? $"Call log record '{id}' was not found" : $"Call log record '{id}' could not be fetched";
+        return new BatchItem(id, null, null, new RcApiException(kind, $"{text}: {message ?? "HTTP " + status}{(code is null ? string.Empty : " [" + code + "]")}")
+        {
+            StatusCode = status,
+            ErrorCode = code,
+            ServerMessage = message,
+            RequestId = requestId,
+        });
+    }
+
+    private static string? RequestId(HttpResponseMessage response) => RateLimitPacer.Header(response.Headers, "RCRequestId");
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace RingCentral.CallLog.Client;
+
+/// <summary>Where a call-log request looks: the current extension, the whole account, or one extension.</summary>
+internal sealed class CallLogScope
+{
+    public static readonly CallLogScope CurrentExtension = new(false, null);
+    public static readonly CallLogScope Account = new(true, null);
+
+    private CallLogScope(bool accountLevel, string? extensionId)
+    {
+        AccountLevel = accountLevel;
+        ExtensionId = extensionId;
+    }
+
+    public bool AccountLevel { get; }
+
+    public string? ExtensionId { get; }
+
+    public static CallLogScope Extension(string id) => new(false, id);
+
+    /// <summary>/restapi/v1.0/account/~ or /restapi/v1.0/account/~/extension/{id}.</summary>
+    public string BasePath => AccountLevel ? "/restapi/v1.0/account/~" : "/restapi/v1.0/account/~/extension/" + Uri.EscapeDataString(ExtensionId ?? "~");
+}
+
+/// <summary>The filters of one call-log (or active-calls) listing, sent as the API names them.</summary>
+internal sealed class CallLogQuery
+{
+    public CallLogScope Scope { get; set; } = CallLogScope.CurrentExtension;
+
+    public DateTimeOffset? DateFrom { get; set; }
+
+    public DateTimeOffset? DateTo { get; set; }
+
+    public IReadOnlyList<string> Direction { get; set; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Type { get; set; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Transport { get; set; } = Array.Empty<string>();
+
+    public string View { get; set; } = "Simple";
+
+    public string? PhoneNumber { get; set; }
+
+    public string? ExtensionNumber { get; set; }
+
+    public string? SessionId { get; set; }
+
+    public string? TelephonySessionId { get; set; }
+
+    public string? RecordingType { get; set; }
+
+    public bool ShowDeleted { get; set; }
+
+    /// <summary>null: the API default (true). Only sent as false.</summary>
+    public bool? ShowBlocked { get; set; }
+
+    public int PerPage { get; set; } = 1000;
+
+    /// <summary>
+    /// Refuses combinations the API would refuse or silently ignore, naming the parameter.
+    /// </summary>
+    /// <exception cref="ArgumentException">The query cannot be sent.</exception>
+    public void Validate()
+    {
+        if (DateFrom is not null && DateTo is not null && DateFrom > DateTo)
+        {
+            throw new ArgumentException($"-DateFrom ({DateFrom:o}) is after -DateTo ({DateTo:o}).", "DateFrom");
+        }
+
+        if (PhoneNumber is not null && ExtensionNumber is not null)
+        {
+            throw new ArgumentException("-PhoneNumber and -ExtensionNumber cannot be used together (RingCentral refuses the combination).", "PhoneNumber");
+        }
+
+        if (Scope.AccountLevel && Transport.Count > 0)
+        {
+            throw new ArgumentException("-Transport is only available at extension level; RingCentral's account-level call log does not take it. Remove -Account or -Transport.", "Transport");
+        }
+
+        if (Scope.AccountLevel && ShowBlocked == false)
+        {
+            throw new ArgumentException("-ExcludeBlocked is only available at extension level; RingCentral's account-level call log does not take it. Remove -Account or -ExcludeBlocked.", "ExcludeBlocked");
+        }
+
+        if (PerPage is < 1 or > 1000)
+        {
+            throw new ArgumentException($"-PageSize must be between 1 and 1000, not {PerPage}.", "PageSize");
+        }
+
+        if (PhoneNumber is not null && NormalizePhoneNumber(PhoneNumber).Length == 0)
+        {
+            throw new ArgumentException($"-PhoneNumber '{PhoneNumber}' holds no digits.", "PhoneNumber");
+        }
+    }
+
+    /// <summary>E.164 without '+', as the API wants; spaces, dashes and brackets dropped.</summary>
+    public static string NormalizePhoneNumber(string number) => new(number.Where(char.IsLetterOrDigit).ToArray());
+
+    public string ToQueryString(bool activeCalls = false)
+    {
+        var query = new StringBuilder();
+        void Add(string name, string? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        if (!activeCalls)
+        {
+            Add("dateFrom", FormatTime(DateFrom));
+            Add("dateTo", FormatTime(DateTo));
+        }
+
+        foreach (var value in Direction)
+        {
+            Add("direction", value);
+        }
+
+        foreach (var value in Type)
+        {
+            Add("type", value);
+        }
+
+        foreach (var value in Transport)
+        {
+            Add("transport", value);
+        }
+
+        Add("view", View);
+        if (!activeCalls)
+        {
+            Add("phoneNumber", PhoneNumber is null ? null : NormalizePhoneNumber(PhoneNumber));
+            Add("extensionNumber", ExtensionNumber);
+            Add("sessionId", SessionId);
+            Add("telephonySessionId", TelephonySessionId);
+            Add("recordingType", RecordingType);
+            Add("showDeleted", ShowDeleted ? "true" : null);
+            Add("showBlocked", ShowBlocked == false ? "false" : null);
+        }
+
+        Add("perPage", PerPage.ToString(CultureInfo.InvariantCulture));
+        return query.ToString();
+    }
+
+    /// <summary>UTC ISO 8601 with milliseconds, e.g. 2026-11-01T07:00:00.000Z.</summary>
+    public static string? FormatTime(DateTimeOffset? time) =>
+        time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

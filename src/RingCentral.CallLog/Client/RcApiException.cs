@@ -1,0 +1,83 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace RingCentral.CallLog.Client;
+
+/// <summary>
+/// A request that failed for good (after any retries). Carries what RingCentral said: its error
+/// code, message, request id and the rate-limit state. Never carries a token or secret.
+/// </summary>
+internal sealed class RcApiException : Exception
+{
+    public RcApiException(RcErrorKind kind, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        Kind = kind;
+    }
+
+    public RcErrorKind Kind { get; }
+
+    public int? StatusCode { get; init; }
+
+    /// <summary>RingCentral's code, e.g. CMN-408, OAU-140, invalid_grant.</summary>
+    public string? ErrorCode { get; init; }
+
+    public string? ServerMessage { get; init; }
+
+    public string? RequestId { get; init; }
+
+    public RateLimitState? RateLimit { get; init; }
+
+    /// <summary>The request's method and URI (no query secrets: tokens never travel in URIs here).</summary>
+    public string? Request { get; init; }
+
+    /// <summary>What the user can do about it.</summary>
+    public string? RecommendedAction { get; init; }
+
+    /// <summary>The message plus every detail, for ErrorDetails.</summary>
+    public string FullMessage
+    {
+        get
+        {
+            var text = new StringBuilder(Message);
+            var details = new StringBuilder();
+            void Add(string part)
+            {
+                details.Append(details.Length == 0 ? " (" : "; ").Append(part);
+            }
+
+            if (ErrorCode is not null && !Message.Contains(ErrorCode))
+            {
+                Add("RingCentral " + ErrorCode);
+            }
+
+            if (StatusCode is not null)
+            {
+                Add("HTTP " + StatusCode.Value.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (RequestId is not null)
+            {
+                Add("RCRequestId " + RequestId);
+            }
+
+            if (RateLimit is not null)
+            {
+                Add(RateLimit.ToString());
+            }
+
+            if (Request is not null)
+            {
+                Add(Request);
+            }
+
+            if (details.Length > 0)
+            {
+                text.Append(details).Append(')');
+            }
+
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Security;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Client.Auth;
+using RingCentral.CallLog.Json;
+
+namespace RingCentral.CallLog.Client;
+
+/// <summary>One signed-in session: its HTTP core, its tokens and who it is.</summary>
+internal sealed class RcSession : IDisposable
+{
+    private const string JwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    private RcSession(RcHttpCore core, ITokenSource tokens, string authFlow)
+    {
+        Core = core;
+        Tokens = tokens;
+        AuthFlow = authFlow;
+        core.Tokens = tokens;
+    }
+
+    public RcHttpCore Core { get; }
+
+    public ITokenSource Tokens { get; }
+
+    public string AuthFlow { get; }
+
+    public string? AccountId { get; private set; }
+
+    public string? ExtensionId { get; private set; }
+
+    public string? OwnerName { get; private set; }
+
+    public bool IsDisconnected { get; private set; }
+
+    public static async Task<RcSession> SignInWithJwtAsync(RcHttpCore core, ClientCredentials client, SecureString jwt, IRcEvents events, CancellationToken cancellationToken)
+    {
+        var endpoint = new TokenEndpoint(core, client);
+        IEnumerable<KeyValuePair<string, string>> Grant() => new[]
+        {
+            new KeyValuePair<string, string>("grant_type", JwtGrant),
+            new KeyValuePair<string, string>("assertion", SecretText.Reveal(jwt)),
+        };
+        events.Verbose($"Signing in to {core.Server} with the JWT flow (client id {client.ClientId}).");
+        var tokens = await endpoint.RequestAsync(Grant, events, cancellationToken).ConfigureAwait(false);
+        var source = new RenewingTokenSource(endpoint, tokens, Grant, "Run Connect-RcAccount again with a valid JWT.");
+        return await CompleteAsync(new RcSession(core, source, "Jwt"), events, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static Task<RcSession> WithAccessTokenAsync(RcHttpCore core, SecureString accessToken, IRcEvents events, CancellationToken cancellationToken)
+    {
+        events.Verbose($"Using the given access token with {core.Server}.");
+        return CompleteAsync(new RcSession(core, new StaticTokenSource(accessToken), "AccessToken"), events, cancellationToken);
+    }
+
+    public static async Task<RcSession> SignInWithCodeAsync(RcHttpCore core, ClientCredentials client, string code, string redirectUri, string codeVerifier, IRcEvents events, CancellationToken cancellationToken)
+    {
+        var endpoint = new TokenEndpoint(core, client);
+        var tokens = await endpoint.RequestAsync(
+            () => new[]
+            {
+                new KeyValuePair<string, string>("grant_type", "authorization_code"),
+                new KeyValuePair<string, string>("code", code),
+                new KeyValuePair<string, string>("redirect_uri", redirectUri),
+                new KeyValuePair<string, string>("code_verifier", codeVerifier),
+            },
+            events,
+            cancellationToken).ConfigureAwait(false);
+        var source = new RenewingTokenSource(endpoint, tokens, null, "Run Connect-RcAccount -Interactive again.");
+        return await CompleteAsync(new RcSession(core, source, "Interactive"), events, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Revokes the session; a failure is reported as a warning, never thrown.</summary>
+    public async Task DisconnectAsync(IRcEvents events, CancellationToken cancellationToken)
+    {
+        if (IsDisconnected)
+        {
+            return;
+        }
+
+        IsDisconnected = true;
+        try
+        {
+            await Tokens.RevokeAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RcApiException ex)
+        {
+            events.Warning("Could not revoke the session at RingCentral (" + ex.Message + "); its tokens are forgotten here and expire on their own.");
+        }
+    }
+
+    public void Dispose()
+    {
+        Core.Dispose();
+        (Tokens as IDisposable)?.Dispose();
+    }
+
+    private static async Task<RcSession> CompleteAsync(RcSession session, IRcEvents events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new RcRequest(HttpMethod.Get, session.Core.Server.Resolve("/restapi/v1.0/account/~/extension/~"), RouteKeys.Identity);
+            var me = await session.Core.SendAsync(request, ReadExtensionAsync, events, cancellationToken).ConfigureAwait(false);
+            session.ExtensionId = me.Id;
+            session.OwnerName = me.Name;
+            session.AccountId = me.Account?.Id;
+            events.Verbose($"Signed in as {me.Name} (extension {me.ExtensionNumber}, id {me.Id}) of account {me.Account?.Id}.");
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<ExtensionDto> ReadExtensionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.ExtensionDto, cancellationToken).ConfigureAwait(false)
+                ?? throw new RcApiException(RcErrorKind.ResponseInvalid, "The extension info answer was empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "The extension info answer could not be read: " + ex.Message, ex);
+        }
+    }
+}

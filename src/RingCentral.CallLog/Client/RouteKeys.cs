@@ -1,0 +1,12 @@
+namespace RingCentral.CallLog.Client;
+
+/// <summary>Names of the kinds of request we make; the pacer maps each to a rate-limit group.</summary>
+internal static class RouteKeys
+{
+    public const string CallLog = "call-log";
+    public const string ActiveCalls = "active-calls";
+    public const string Recording = "recording";
+    public const string RecordingContent = "recording-content";
+    public const string Identity = "identity";
+    public const string Auth = "auth";
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace RingCentral.CallLog.Json;
+
+/// <summary>Turns wire shapes into the public flat output types.</summary>
+internal static class ModelMapper
+{
+    public static CallLogRecord ToRecord(CallLogRecordDto dto)
+    {
+        var record = new CallLogRecord
+        {
+            Id = dto.Id ?? string.Empty,
+            SessionId = dto.SessionId,
+            TelephonySessionId = dto.TelephonySessionId,
+            PartyId = dto.PartyId,
+            LastModifiedTime = ParseTime(dto.LastModifiedTime),
+            Deleted = dto.Deleted ?? false,
+            Uri = dto.Uri,
+        };
+        Fill(record, dto);
+        if (dto.Legs is { Count: > 0 } legs)
+        {
+            var list = new List<CallLogLeg>(legs.Count);
+            foreach (var legDto in legs)
+            {
+                var leg = new CallLogLeg
+                {
+                    CallLogId = record.Id,
+                    LegType = legDto.LegType,
+                    Master = legDto.Master ?? false,
+                };
+                Fill(leg, legDto);
+                list.Add(leg);
+            }
+
+            record.Legs = new CallLogLegCollection(list);
+        }
+
+        return record;
+    }
+
+    public static RecordingInfo ToRecording(RecordingDto dto) => new()
+    {
+        Id = dto.Id ?? string.Empty,
+        ContentUri = dto.ContentUri,
+        ContentType = dto.ContentType,
+        Duration = ToInt(dto.Duration),
+    };
+
+    /// <summary>ISO 8601 with a zone, as RingCentral sends; always returned in UTC.</summary>
+    public static DateTimeOffset? ParseTime(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            ? value.ToUniversalTime()
+            : null;
+    }
+
+    private static void Fill(CallLogEntry entry, CallLogEntryDto dto)
+    {
+        entry.StartTime = ParseTime(dto.StartTime) ?? default;
+        entry.Duration = ToInt(dto.Duration);
+        entry.DurationMs = dto.DurationMs;
+        entry.Type = dto.Type;
+        entry.Direction = dto.Direction;
+        entry.Action = dto.Action;
+        entry.Result = dto.Result;
+        entry.Reason = dto.Reason;
+        entry.ReasonDescription = dto.ReasonDescription;
+        entry.Transport = dto.Transport;
+        entry.InternalType = dto.InternalType;
+        entry.FromPhoneNumber = dto.From?.PhoneNumber;
+        entry.FromExtensionNumber = dto.From?.ExtensionNumber;
+        entry.FromExtensionId = dto.From?.ExtensionId;
+        entry.FromName = dto.From?.Name;
+        entry.FromLocation = dto.From?.Location;
+        entry.ToPhoneNumber = dto.To?.PhoneNumber;
+        entry.ToExtensionNumber = dto.To?.ExtensionNumber;
+        entry.ToExtensionId = dto.To?.ExtensionId;
+        entry.ToName = dto.To?.Name;
+        entry.ToLocation = dto.To?.Location;
+        entry.ExtensionId = dto.Extension?.Id;
+        entry.DelegateId = dto.Delegate?.Id;
+        entry.DelegateName = dto.Delegate?.Name;
+        entry.RecordingId = dto.Recording?.Id;
+        entry.RecordingType = dto.Recording?.Type;
+        entry.RecordingContentUri = dto.Recording?.ContentUri;
+        entry.ShortRecording = dto.ShortRecording ?? false;
+        entry.MessageId = dto.Message?.Id;
+        entry.MessageType = dto.Message?.Type;
+    }
+
+    private static int? ToInt(long? value) => value is null ? null : (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value.Value));
+}

@@ -1,0 +1,26 @@
+namespace RingCentral.CallLog;
+
+/// <summary>What Save-RcRecording did with one recording: one manifest row.</summary>
+public sealed class RecordingDownload
+{
+    internal RecordingDownload()
+    {
+    }
+
+    public string RecordingId { get; internal set; } = string.Empty;
+
+    public string? CallLogId { get; internal set; }
+
+    public string? Path { get; internal set; }
+
+    public long Bytes { get; internal set; }
+
+    public string? ContentType { get; internal set; }
+
+    /// <summary>Downloaded, Skipped or Failed.</summary>
+    public string Status { get; internal set; } = string.Empty;
+
+    public string? Error { get; internal set; }
+
+    public override string ToString() => RecordingId + " " + Status;
+}
