@@ -1,0 +1,147 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>
+/// What Get-RcCallLog and Get-RcActiveCall share: the scope (-Account / -ExtensionId), the view,
+/// the page size, and a paging loop that follows navigation.nextPage exactly as given and writes
+/// each record as its page arrives.
+/// </summary>
+public abstract class CallLogListingCmdlet : RcCmdlet
+{
+    internal const string IdPattern = "^[A-Za-z0-9_-]+$";
+
+    /// <summary>The whole account (needs an admin user).</summary>
+    [Parameter]
+    public SwitchParameter Account { get; set; }
+
+    /// <summary>One extension of the account, by id.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidatePattern("^(~|[0-9]+)$")]
+    public string? ExtensionId { get; set; }
+
+    [Parameter]
+    [ValidateSet("Simple", "Detailed")]
+    public string View { get; set; } = "Simple";
+
+    /// <summary>Records per request, 1..1000. RingCentral's rate limit counts requests, so the default is the maximum.</summary>
+    [Parameter]
+    public int PageSize { get; set; } = 1000;
+
+    internal CallLogScope Scope()
+    {
+        if (Account && ExtensionId is not null)
+        {
+            ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), ExtensionId);
+        }
+
+        return Account ? CallLogScope.Account : ExtensionId is null ? CallLogScope.CurrentExtension : CallLogScope.Extension(ExtensionId);
+    }
+
+    /// <summary>The page size to ask for: no more than -First (+ -Skip) needs.</summary>
+    internal int EffectivePageSize(PagingParameters? paging)
+    {
+        if (PageSize is < 1 or > 1000)
+        {
+            ThrowInvalidArgument(new ArgumentException($"-PageSize must be between 1 and 1000, not {PageSize}.", nameof(PageSize)), PageSize);
+        }
+
+        var size = PageSize;
+        if (paging is not null && paging.First != ulong.MaxValue)
+        {
+            var needed = paging.First + paging.Skip;
+            if (needed < (ulong)size)
+            {
+                size = Math.Max(1, (int)needed);
+            }
+        }
+
+        return size;
+    }
+
+    /// <summary>Follows the pages from <paramref name="firstPage"/> and writes their records.</summary>
+    internal void WritePages(CallLogApi api, Uri firstPage, string routeKey, bool raw, PagingParameters? paging, string activity)
+    {
+        var skip = paging?.Skip ?? 0;
+        var first = paging?.First ?? ulong.MaxValue;
+        if (paging?.IncludeTotalCount == true)
+        {
+            // Call-log answers carry no totals, and counting would cost a request per page.
+            WriteObject(paging.NewTotalCount(0, 0.0));
+        }
+
+        if (first == 0)
+        {
+            return;
+        }
+
+        ulong written = 0;
+        ulong seen = 0;
+        var pages = 0;
+        Uri? next = firstPage;
+        var progress = new ProgressRecord(0x5242, activity, "Requesting the first page");
+        while (next is not null)
+        {
+            var uri = next;
+            CallLogPage page;
+            try
+            {
+                page = Run(ct => api.GetPageAsync(uri, routeKey, raw, RcEvents, ct));
+            }
+            catch (RcApiException ex)
+            {
+                var detail = pages == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of the earlier pages were written; the rest of the range is missing.", pages + 1, uri, written);
+                ThrowTerminating(new RcApiException(ex.Kind, ex.Message + detail, ex)
+                {
+                    StatusCode = ex.StatusCode,
+                    ErrorCode = ex.ErrorCode,
+                    ServerMessage = ex.ServerMessage,
+                    RequestId = ex.RequestId,
+                    RateLimit = ex.RateLimit,
+                    Request = ex.Request,
+                    RecommendedAction = ex.RecommendedAction,
+                }, uri);
+                return;
+            }
+
+            pages++;
+            for (var i = 0; i < page.Records.Count; i++)
+            {
+                if (seen++ < skip)
+                {
+                    continue;
+                }
+
+                WriteObject(raw ? page.RawRecords![i] : page.Records[i]);
+                if (++written >= first)
+                {
+                    return;
+                }
+            }
+
+            next = page.NextPage;
+            progress.StatusDescription = string.Format(CultureInfo.InvariantCulture, "{0} records from {1} pages", written, pages);
+            WriteProgress(progress);
+        }
+
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} records from {1} pages.", written, pages));
+    }
+
+    internal static DateTimeOffset? ToOffset(DateTime? time)
+    {
+        if (time is null)
+        {
+            return null;
+        }
+
+        // A DateTime of kind Unspecified (what -DateFrom 2026-11-01 gives) is local time, as everywhere in PowerShell.
+        var value = time.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time.Value, DateTimeKind.Local) : time.Value;
+        return new DateTimeOffset(value);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>The stable ErrorIds and categories of the contract, in one table.</summary>
+internal static class ErrorIds
+{
+    public const string NotConnected = "RingCentralNotConnected";
+    public const string AuthenticationFailed = "RingCentralAuthenticationFailed";
+    public const string PermissionDenied = "RingCentralPermissionDenied";
+    public const string RequestInvalid = "RingCentralRequestInvalid";
+    public const string CallLogRecordNotFound = "CallLogRecordNotFound";
+    public const string RecordingNotFound = "RecordingNotFound";
+    public const string RateLimitExceeded = "RingCentralRateLimitExceeded";
+    public const string ServiceUnavailable = "RingCentralServiceUnavailable";
+    public const string ConnectionFailed = "RingCentralConnectionFailed";
+    public const string RequestTimeout = "RingCentralRequestTimeout";
+    public const string ResponseInvalid = "RingCentralResponseInvalid";
+    public const string UntrustedHost = "RingCentralUntrustedHost";
+
+    // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
+    public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch
+    {
+        RcErrorKind.NotConnected => (NotConnected, ErrorCategory.InvalidOperation),
+        RcErrorKind.AuthenticationFailed => (AuthenticationFailed, ErrorCategory.AuthenticationError),
+        RcErrorKind.PermissionDenied => (PermissionDenied, ErrorCategory.PermissionDenied),
+        RcErrorKind.RequestInvalid => (RequestInvalid, ErrorCategory.InvalidArgument),
+        RcErrorKind.NotFound => (notFoundId, ErrorCategory.ObjectNotFound),
+        RcErrorKind.RateLimitExceeded => (RateLimitExceeded, ErrorCategory.LimitsExceeded),
+        RcErrorKind.ServiceUnavailable => (ServiceUnavailable, ErrorCategory.ResourceUnavailable),
+        RcErrorKind.ConnectionFailed => (ConnectionFailed, ErrorCategory.ConnectionError),
+        RcErrorKind.RequestTimeout => (RequestTimeout, ErrorCategory.OperationTimeout),
+        RcErrorKind.ResponseInvalid => (ResponseInvalid, ErrorCategory.InvalidData),
+        RcErrorKind.UntrustedHost => (UntrustedHost, ErrorCategory.SecurityError),
+        _ => (ServiceUnavailable, ErrorCategory.NotSpecified),
+    };
+
+    public static ErrorRecord Record(RcApiException exception, object? target, string notFoundId = CallLogRecordNotFound)
+    {
+        var (id, category) = For(exception.Kind, notFoundId);
+        var record = new ErrorRecord(exception, id, category, target)
+        {
+            ErrorDetails = new ErrorDetails(exception.FullMessage),
+        };
+        if (exception.RecommendedAction is not null)
+        {
+            record.ErrorDetails.RecommendedAction = exception.RecommendedAction;
+        }
+
+        return record;
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Management.Automation;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>Get-RcCallLogBatch: call log records by id, 50 per request.</summary>
+[Cmdlet(VerbsCommon.Get, "RcCallLogBatch")]
+[OutputType(typeof(CallLogRecord))]
+public sealed class GetRcCallLogBatchCommand : RcCmdlet
+{
+    private BatchWriter? _batch;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Call log record ids.")]
+    [ValidateNotNullOrEmpty]
+    [ValidatePattern(CallLogListingCmdlet.IdPattern)]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    [Parameter]
+    public SwitchParameter Account { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidatePattern("^(~|[0-9]+)$")]
+    public string? ExtensionId { get; set; }
+
+    [Parameter]
+    [ValidateSet("Simple", "Detailed")]
+    public string View { get; set; } = "Simple";
+
+    protected override void BeginProcessing()
+    {
+        if (Account && ExtensionId is not null)
+        {
+            ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), ExtensionId);
+        }
+
+        var scope = Account ? CallLogScope.Account : ExtensionId is null ? CallLogScope.CurrentExtension : CallLogScope.Extension(ExtensionId);
+        _batch = new BatchWriter(this, new CallLogApi(RequireConnection().Session.Core), scope, View, false);
+    }
+
+    protected override void ProcessRecord() => _batch!.Add(Id);
+
+    protected override void EndProcessing() => _batch!.Flush();
+}
