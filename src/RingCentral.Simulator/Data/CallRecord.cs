@@ -1,0 +1,72 @@
+namespace RingCentral.Simulator.Data;
+
+/// <summary>One side of a call as the call log shows it; shared between records to keep memory low.</summary>
+internal sealed class Party
+{
+    public string? PhoneNumber { get; init; }
+    public string? ExtensionNumber { get; init; }
+    public string? ExtensionId { get; init; }
+    public string? Name { get; init; }
+    public string? Location { get; init; }
+}
+
+/// <summary>An extension of the simulated account; index 0 is the admin, index 1 the non-admin user.</summary>
+internal sealed class Extension
+{
+    public required int Index { get; init; }
+    public required string Id { get; init; }
+    public required long NumericId { get; init; }
+    public required string ExtensionNumber { get; init; }
+    public required string Name { get; init; }
+    public required bool IsAdmin { get; init; }
+    public required Party Party { get; init; }
+}
+
+/// <summary>
+/// A call-log record as stored. Mutable fields are changed only by the modify hook / live mode.
+/// Legs and telephony ids are derived when written, so 1 M records stay small in memory.
+/// </summary>
+internal sealed class CallRecord
+{
+    public required string Id { get; init; }
+    public required Extension Owner { get; init; }
+    public required long SessionId { get; init; }
+    public required long StartMs { get; init; }
+    public required int DurationMs { get; init; }
+    public required bool IsFax { get; init; }
+    public required bool Inbound { get; init; }
+    public required bool Pstn { get; init; }
+    public required string Action { get; init; }
+    public required string Result { get; init; }
+    public string? Reason { get; init; }
+    public required string InternalType { get; init; }
+    public required Party From { get; init; }
+    public required Party To { get; init; }
+    public long MessageId { get; init; }
+    public bool Blocked { get; init; }
+    public bool Deleted { get; init; }
+    /// <summary>Leg count (1–3) and the leg type of the master leg; legs are generated on write.</summary>
+    public required byte LegCount { get; init; }
+    public required long VisibleAtMs { get; init; }
+
+    // Changed by "modify": a recording may be attached later and lastModifiedTime moves.
+    public long RecordingId { get; set; }
+    public bool RecordingOnDemand { get; set; }
+    public long LastModifiedMs { get; set; }
+
+    public long EndMs => StartMs + DurationMs;
+    public bool HasRecording => RecordingId != 0;
+    public int DurationSeconds => DurationMs / 1000;
+
+    /// <summary>RingCentral-looking telephony session id, derived from the session id.</summary>
+    public string TelephonySessionId => TelephonySessionIdOf(SessionId);
+
+    public static string TelephonySessionIdOf(long sessionId)
+    {
+        var h = (ulong)sessionId * 0x9E3779B97F4A7C15UL;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s-a0d{h:x13}z{sessionId:x}0000");
+    }
+
+    /// <summary>Recordings alternate between the two formats RingCentral serves.</summary>
+    public static bool RecordingIsWav(long recordingId) => recordingId % 2 == 0;
+}

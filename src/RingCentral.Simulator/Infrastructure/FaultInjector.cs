@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace RingCentral.Simulator.Infrastructure;
+
+/// <summary>A queued fault: applies to the next <see cref="Remaining"/> matching requests.</summary>
+internal sealed class FaultRule
+{
+    public required string Kind { get; init; }
+    public string? Path { get; init; }
+    public int Remaining { get; set; } = 1;
+    public int Status { get; init; } = 503;
+    public int? RetryAfter { get; init; }
+    public int DelayMs { get; init; }
+    public string? Location { get; init; }
+    public double? Probability { get; init; }
+    public Random? Random { get; init; }
+
+    public static readonly string[] Kinds = ["status", "drop", "truncate", "delay", "reset", "redirect"];
+
+    /// <summary>Parses the /_sim/faults body; returns null with an error message when invalid.</summary>
+    public static (FaultRule? Rule, string? Error) Parse(JsonElement e)
+    {
+        string? Str(string n) => e.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        int? Int(string n) => e.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+        var kind = Str("kind");
+        if (kind is null || !Kinds.Contains(kind)) return (null, "kind must be one of " + string.Join(", ", Kinds));
+        double? probability = e.TryGetProperty("probability", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : null;
+        if (kind == "redirect" && Str("location") is null) return (null, "redirect needs location");
+        return (new FaultRule
+        {
+            Kind = kind,
+            Path = Str("path"),
+            Remaining = Int("count") ?? 1,
+            Status = Int("status") ?? 503,
+            RetryAfter = Int("retryAfter"),
+            DelayMs = Int("delayMs") ?? 0,
+            Location = Str("location"),
+            Probability = probability,
+            Random = probability is null ? null : new Random(Int("seed") ?? 0),
+        }, null);
+    }
+}
+
+/// <summary>Holds queued faults and picks the one (if any) that fires for a request.</summary>
+internal sealed class FaultInjector
+{
+    private readonly List<FaultRule> _rules = [];
+
+    public void Add(FaultRule rule)
+    {
+        lock (_rules) _rules.Add(rule);
+    }
+
+    public void Clear()
+    {
+        lock (_rules) _rules.Clear();
+    }
+
+    /// <summary>The fault for this request, consuming one of its count; null when none fires.</summary>
+    public FaultRule? Next(string path)
+    {
+        lock (_rules)
+        {
+            foreach (var rule in _rules)
+            {
+                if (rule.Path is not null && !path.Contains(rule.Path, StringComparison.OrdinalIgnoreCase)) continue;
+                // With a probability, a matching request that does not fault leaves the rule for later ones.
+                if (rule.Random is not null && rule.Random.NextDouble() >= rule.Probability) return null;
+                if (--rule.Remaining <= 0) _rules.Remove(rule);
+                return rule;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace RingCentral.Simulator.Infrastructure;
+
+/// <summary>The settings that /_sim/config may change while the simulator runs.</summary>
+internal sealed class RuntimeConfig
+{
+    public RuntimeConfig(SimulatorOptions o)
+    {
+        Heavy = o.Heavy;
+        Light = o.Light;
+        Auth = o.Auth;
+        PenaltySeconds = o.PenaltySeconds;
+        LatencyMs = o.LatencyMs;
+        AccessTokenTtl = o.AccessTokenTtlSeconds;
+        RefreshTokenTtl = o.RefreshTokenTtlSeconds;
+    }
+
+    public RateLimitSpec Heavy { get; set; }
+    public RateLimitSpec Light { get; set; }
+    public RateLimitSpec Auth { get; set; }
+    public int PenaltySeconds { get; set; }
+    public int LatencyMs { get; set; }
+    public int AccessTokenTtl { get; set; }
+    public int RefreshTokenTtl { get; set; }
+    /// <summary>Overrides the base of contentUris in later responses; null = the media listener.</summary>
+    public string? MediaBaseUrl { get; set; }
+
+    public RateLimitSpec For(RateGroup g) => g switch
+    {
+        RateGroup.Heavy => Heavy,
+        RateGroup.Light => Light,
+        RateGroup.Auth => Auth,
+        _ => default,
+    };
+}
+
+internal enum RateGroup { None, Heavy, Light, Auth }

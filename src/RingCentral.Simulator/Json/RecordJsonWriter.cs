@@ -1,0 +1,152 @@
+using System.Text.Json;
+using RingCentral.Simulator.Data;
+
+namespace RingCentral.Simulator.Json;
+
+/// <summary>Where URIs in written JSON point: the platform base, the media base and the account.</summary>
+internal sealed record UriContext(string PlatformBase, string MediaBase, string AccountId)
+{
+    public string AccountPath => PlatformBase + "/restapi/v1.0/account/" + AccountId;
+    public string RecordingUri(long id) => AccountPath + "/recording/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string ContentUri(long id) => MediaBase + "/restapi/v1.0/account/" + AccountId + "/recording/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/content";
+}
+
+/// <summary>
+/// Writes call-log records in RingCentral's field order and types (see the real fixtures):
+/// ids as strings, leg <c>extension.id</c> as a number, times as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.
+/// Written straight with Utf8JsonWriter so a 1000-record page takes a few milliseconds.
+/// </summary>
+internal static class RecordJsonWriter
+{
+    private static readonly string[] LegTypesInbound = ["Accept", "PstnToSip", "FindMe", "Hunting"];
+    private static readonly string[] LegTypesOutbound = ["SipToPstnMetered", "RingOutWebToCaller", "RingOutWebToSubscriber", "ExtensionToExtension"];
+
+    /// <summary>Writes one record. <paramref name="extensionLevel"/> picks the uri form; <paramref name="activeAtMs"/> marks in-progress calls (active calls list).</summary>
+    public static void Write(Utf8JsonWriter w, CallRecord r, bool detailed, UriContext ctx, bool extensionLevel, bool showDeletedFlag, long? activeAtMs = null, bool withViewInUri = true, Action<Utf8JsonWriter>? extra = null)
+    {
+        w.WriteStartObject();
+        var uri = extensionLevel
+            ? ctx.AccountPath + "/extension/" + r.Owner.Id + "/call-log/" + r.Id
+            : ctx.AccountPath + "/call-log/" + r.Id;
+        if (withViewInUri) uri += detailed ? "?view=Detailed" : "?view=Simple";
+        w.WriteString("uri", uri);
+        w.WriteString("id", r.Id);
+        w.WriteString("sessionId", r.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("telephonySessionId", r.TelephonySessionId);
+        var inProgress = activeAtMs is long now && r.EndMs > now;
+        var durationMs = inProgress ? (int)Math.Max(0, activeAtMs!.Value - r.StartMs) : r.DurationMs;
+        var result = inProgress ? "In Progress" : r.Result;
+        WriteBody(w, r, ctx, durationMs, result, inProgress ? null : r.Reason, r.Inbound, r.From, r.To, r.Action);
+        w.WriteString("transport", r.Pstn ? "PSTN" : "VoIP");
+        if (detailed) WriteTime(w, "lastModifiedTime", r.LastModifiedMs);
+        if (showDeletedFlag && r.Deleted) w.WriteBoolean("deleted", true);
+        if (detailed) WriteLegs(w, r, ctx, durationMs, result);
+        extra?.Invoke(w);
+        w.WriteEndObject();
+    }
+
+    private static void WriteBody(Utf8JsonWriter w, CallRecord r, UriContext ctx, int durationMs, string result, string? reason, bool inbound, Party from, Party to, string action)
+    {
+        WriteTime(w, "startTime", r.StartMs);
+        w.WriteNumber("duration", durationMs / 1000);
+        w.WriteNumber("durationMs", durationMs);
+        w.WriteString("type", r.IsFax ? "Fax" : "Voice");
+        w.WriteString("internalType", r.InternalType);
+        w.WriteString("direction", inbound ? "Inbound" : "Outbound");
+        w.WriteString("action", action);
+        w.WriteString("result", result);
+        if (reason is not null) w.WriteString("reason", reason);
+        WriteParty(w, "to", to);
+        WriteParty(w, "from", from);
+        if (r.HasRecording)
+        {
+            w.WriteStartObject("recording");
+            w.WriteString("uri", ctx.RecordingUri(r.RecordingId));
+            w.WriteString("id", r.RecordingId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("type", r.RecordingOnDemand ? "OnDemand" : "Automatic");
+            w.WriteString("contentUri", ctx.ContentUri(r.RecordingId));
+            w.WriteEndObject();
+        }
+        if (r.MessageId != 0)
+        {
+            var id = r.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteStartObject("message");
+            w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id + "/message-store/" + id);
+            w.WriteString("id", id);
+            w.WriteString("type", "Fax");
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary>Legs are derived from the record: the master leg mirrors it; extra legs show the PSTN/SIP hops.</summary>
+    private static void WriteLegs(Utf8JsonWriter w, CallRecord r, UriContext ctx, int durationMs, string result)
+    {
+        w.WriteStartArray("legs");
+        var pick = (int)((ulong)r.SessionId / 1000 % 4);
+        for (var i = 0; i < r.LegCount; i++)
+        {
+            w.WriteStartObject();
+            var master = i == 0;
+            // The second leg of an inbound call is the hop from the PSTN to the extension's device, and so on.
+            var inbound = master ? r.Inbound : !r.Inbound;
+            var from = master ? r.From : r.Inbound ? r.To : r.From;
+            var to = master ? r.To : r.Inbound ? r.From : r.To;
+            var action = master ? r.Action : r.Pstn ? "VoIP Call" : "Phone Call";
+            WriteBody(w, r, ctx, durationMs, result, master ? r.Reason : null, inbound, from, to, action);
+            w.WriteString("transport", master ? (r.Pstn ? "PSTN" : "VoIP") : (r.Pstn ? "VoIP" : "PSTN"));
+            var types = r.Inbound ? LegTypesInbound : LegTypesOutbound;
+            w.WriteString("legType", r.IsFax ? (r.Inbound ? "Accept" : "FaxSent") : types[(pick + i) % types.Length]);
+            if (master) w.WriteBoolean("master", true);
+            w.WriteStartObject("extension");
+            w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id);
+            w.WriteNumber("id", r.Owner.NumericId);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteParty(Utf8JsonWriter w, string name, Party p)
+    {
+        w.WriteStartObject(name);
+        if (p.PhoneNumber is not null) w.WriteString("phoneNumber", p.PhoneNumber);
+        if (p.ExtensionNumber is not null) w.WriteString("extensionNumber", p.ExtensionNumber);
+        if (p.ExtensionId is not null) w.WriteString("extensionId", p.ExtensionId);
+        if (p.Name is not null) w.WriteString("name", p.Name);
+        if (p.Location is not null) w.WriteString("location", p.Location);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a time as RingCentral does: UTC with milliseconds and a Z.</summary>
+    public static void WriteTime(Utf8JsonWriter w, string name, long unixMs)
+    {
+        Span<byte> buf = stackalloc byte[24];
+        FormatTime(unixMs, buf);
+        w.WriteString(name, buf);
+    }
+
+    public static string FormatTime(long unixMs)
+    {
+        Span<byte> buf = stackalloc byte[24];
+        FormatTime(unixMs, buf);
+        return System.Text.Encoding.ASCII.GetString(buf);
+    }
+
+    private static void FormatTime(long unixMs, Span<byte> buf)
+    {
+        var t = DateTime.UnixEpoch.AddMilliseconds(unixMs);
+        Two(buf, 0, t.Year / 100); Two(buf, 2, t.Year % 100); buf[4] = (byte)'-';
+        Two(buf, 5, t.Month); buf[7] = (byte)'-'; Two(buf, 8, t.Day); buf[10] = (byte)'T';
+        Two(buf, 11, t.Hour); buf[13] = (byte)':'; Two(buf, 14, t.Minute); buf[16] = (byte)':';
+        Two(buf, 17, t.Second); buf[19] = (byte)'.';
+        var ms = t.Millisecond;
+        buf[20] = (byte)('0' + (ms / 100)); buf[21] = (byte)('0' + (ms / 10 % 10)); buf[22] = (byte)('0' + (ms % 10));
+        buf[23] = (byte)'Z';
+    }
+
+    private static void Two(Span<byte> b, int at, int v)
+    {
+        b[at] = (byte)('0' + (v / 10));
+        b[at + 1] = (byte)('0' + (v % 10));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace RingCentral.Simulator;
+
+/// <summary>A rate limit: <see cref="Limit"/> requests per <see cref="WindowSeconds"/>; 0/0 means unlimited.</summary>
+public readonly record struct RateLimitSpec(int Limit, int WindowSeconds)
+{
+    public bool IsUnlimited => Limit <= 0 || WindowSeconds <= 0;
+
+    /// <summary>Parses "L/W" (e.g. "10/60"; "0/0" = no limit).</summary>
+    public static RateLimitSpec Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit)
+            || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var window)
+            || limit < 0 || window < 0)
+        {
+            throw new FormatException($"Rate limit '{text}' is not LIMIT/WINDOWSECONDS (e.g. 10/60, 0/0 for none).");
+        }
+        return new RateLimitSpec(limit, window);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Limit}/{WindowSeconds}");
+
+    public static implicit operator RateLimitSpec(string text) => Parse(text);
+}
+
+/// <summary>Everything that can be set on the command line; see docs/simulator.md.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Platform listener; port 0 picks a free port. The media listener uses the same host and another free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+    public int Seed { get; set; } = 1;
+    public int Extensions { get; set; } = 10;
+    public int CallsPerDay { get; set; } = 100;
+    public int Days { get; set; } = 30;
+    public RateLimitSpec Heavy { get; set; } = new(10, 60);
+    public RateLimitSpec Light { get; set; } = new(50, 60);
+    public RateLimitSpec Auth { get; set; } = new(5, 60);
+    public int PenaltySeconds { get; set; } = 60;
+    public int AccessTokenTtlSeconds { get; set; } = 3600;
+    public int RefreshTokenTtlSeconds { get; set; } = 604800;
+    public int LatencyMs { get; set; }
+    /// <summary>Fixed size of every recording's content; null = sized by the call's duration.</summary>
+    public long? RecordingBytes { get; set; }
+    public bool Live { get; set; }
+    public bool TestHooks { get; set; }
+    /// <summary>The moment the data is generated back from; null = now. Tests may pin it.</summary>
+    public DateTimeOffset? StartTime { get; set; }
+
+    /// <summary>Parses command-line arguments ("--name value" or "--name=value"); unknown options throw.</summary>
+    public static SimulatorOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var o = new SimulatorOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string? inline = null;
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (name.StartsWith("--", StringComparison.Ordinal) && eq > 0)
+            {
+                inline = name[(eq + 1)..];
+                name = name[..eq];
+            }
+            string Value()
+            {
+                if (inline is not null) return inline;
+                if (i + 1 >= args.Count) throw new FormatException($"Option {name} needs a value.");
+                return args[++i];
+            }
+            int Int() => int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+            switch (name.ToLowerInvariant())
+            {
+                case "--urls": o.Urls = Value(); break;
+                case "--seed": o.Seed = Int(); break;
+                case "--extensions": o.Extensions = Int(); break;
+                case "--calls-per-day": o.CallsPerDay = Int(); break;
+                case "--days": o.Days = Int(); break;
+                case "--heavy": o.Heavy = RateLimitSpec.Parse(Value()); break;
+                case "--light": o.Light = RateLimitSpec.Parse(Value()); break;
+                case "--auth": o.Auth = RateLimitSpec.Parse(Value()); break;
+                case "--penalty": o.PenaltySeconds = Int(); break;
+                case "--access-token-ttl": o.AccessTokenTtlSeconds = Int(); break;
+                case "--refresh-token-ttl": o.RefreshTokenTtlSeconds = Int(); break;
+                case "--latency": o.LatencyMs = Int(); break;
+                case "--recording-bytes": o.RecordingBytes = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
+                case "--live": o.Live = true; break;
+                case "--test-hooks": o.TestHooks = true; break;
+                default: throw new FormatException($"Unknown option '{args[i]}'.");
+            }
+        }
+        if (o.Extensions < 2) throw new FormatException("--extensions must be at least 2 (an admin and a user).");
+        if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
+        return o;
+    }
+}
+
+/// <summary>What a started simulator tells its clients (the first stdout line).</summary>
+public sealed class SimulatorInfo
+{
+    public required string Url { get; init; }
+    public required string MediaUrl { get; init; }
+    public required string ClientId { get; init; }
+    public required string ClientSecret { get; init; }
+    public required string AdminJwt { get; init; }
+    public required string UserJwt { get; init; }
+    public required string AccountId { get; init; }
+    public required string AdminExtensionId { get; init; }
+    public required string UserExtensionId { get; init; }
+
+    /// <summary>The one-line JSON object with exactly the documented keys.</summary>
+    public string ToJsonLine()
+    {
+        using var ms = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(ms, RingCentral.Simulator.Json.JsonOut.Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("url", Url);
+            w.WriteString("mediaUrl", MediaUrl);
+            w.WriteString("clientId", ClientId);
+            w.WriteString("clientSecret", ClientSecret);
+            w.WriteString("adminJwt", AdminJwt);
+            w.WriteString("userJwt", UserJwt);
+            w.WriteString("accountId", AccountId);
+            w.WriteString("adminExtensionId", AdminExtensionId);
+            w.WriteString("userExtensionId", UserExtensionId);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+}
