@@ -50,9 +50,11 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
         }
 
         var dateTo = now;
-        if (q["dateTo"].ToString() is { Length: > 0 } toText && !TryDate(toText, out dateTo)) return (null, 400, Invalid("dateTo"));
+        var toGiven = q["dateTo"].ToString() is { Length: > 0 };
+        if (toGiven && !TryDate(q["dateTo"].ToString(), out dateTo)) return (null, 400, Invalid("dateTo"));
         var dateFrom = dateTo.AddHours(-24);
-        if (q["dateFrom"].ToString() is { Length: > 0 } fromText && !TryDate(fromText, out dateFrom)) return (null, 400, Invalid("dateFrom"));
+        var fromGiven = q["dateFrom"].ToString() is { Length: > 0 };
+        if (fromGiven && !TryDate(q["dateFrom"].ToString(), out dateFrom)) return (null, 400, Invalid("dateFrom"));
 
         var sessionText = q["sessionId"].ToString();
         long? sessionId = null;
@@ -114,7 +116,10 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
             IgnoreDates = sessionId is not null,
         };
         // The cache key is the filter itself (a record with value equality) printed; view and paging do not change the list.
-        var key = filter.ToString() + "|" + (owner?.Id ?? "*");
+        // A defaulted dateTo ("now") moves with every request; key it as "now" so the following pages reuse the
+        // list computed for the first one (the cache keeps it at most 30 s).
+        var keyFilter = filter with { FromMs = fromGiven ? filter.FromMs : toGiven ? filter.FromMs : 0, ToMs = toGiven ? filter.ToMs : 0 };
+        var key = keyFilter.ToString() + "|" + (owner?.Id ?? "*");
         return (new ListRequest(filter, detailed, perPage, page, key), 200, null);
     }
 
