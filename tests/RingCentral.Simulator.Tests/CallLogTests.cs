@@ -151,9 +151,11 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
         var recs = await _c.AllPages("/restapi/v1.0/account/~/call-log?perPage=1000", token);
         Assert.NotEmpty(recs);
         Assert.All(recs, r => Assert.True(T(r["startTime"]) >= DateTimeOffset.UtcNow.AddHours(-24.1)));
-        var from = Iso(DateTimeOffset.UtcNow.AddHours(-48));
+        // dateTo alone: dateFrom defaults to dateTo - 24 h.
+        var from = Iso(DateTimeOffset.UtcNow.AddHours(-54));
         var older = await _c.AllPages($"/restapi/v1.0/account/~/call-log?perPage=1000&dateTo={Iso(DateTimeOffset.UtcNow.AddHours(-30))}", token);
-        Assert.All(older, r => Assert.True(T(r["startTime"]) >= T(from).AddHours(-0.1) && T(r["startTime"]) <= DateTimeOffset.UtcNow.AddHours(-30)));
+        Assert.NotEmpty(older);
+        Assert.All(older, r => Assert.True(T(r["startTime"]) >= T(from).AddMinutes(-1) && T(r["startTime"]) <= DateTimeOffset.UtcNow.AddHours(-30)));
     }
 
     [Fact]
