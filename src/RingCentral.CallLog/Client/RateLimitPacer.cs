@@ -28,6 +28,8 @@ internal sealed class RateLimitPacer
         [RouteKeys.Auth] = "auth",
     };
 
+    private static readonly TimeSpan MaxNap = TimeSpan.FromMilliseconds(500);
+
     private readonly ConcurrentDictionary<string, string> _learnedGroups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
     private readonly Func<DateTimeOffset> _clock;
@@ -109,7 +111,8 @@ internal sealed class RateLimitPacer
                 announced = true;
             }
 
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            // Short naps: the state may change meanwhile (another thread's answer, a clock that moved).
+            await Task.Delay(wait < MaxNap ? wait : MaxNap, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -110,3 +110,76 @@ internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
         }
     }
 }
+
+/// <summary>
+/// Reads a party object; an array of parties (as other RingCentral resources send for "to") gives its
+/// first element, anything else null.
+/// </summary>
+internal sealed class PartyConverter : JsonConverter<PartyDto?>
+{
+    private static readonly FlexibleStringConverter s_text = new();
+
+    public override bool HandleNull => true;
+
+    public override PartyDto? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return ReadParty(ref reader);
+            case JsonTokenType.StartArray:
+                PartyDto? first = null;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject && first is null)
+                    {
+                        first = ReadParty(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return first;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, PartyDto? value, JsonSerializerOptions options) => writer.WriteNullValue();
+
+    private static PartyDto ReadParty(ref Utf8JsonReader reader)
+    {
+        var party = new PartyDto();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "phoneNumber":
+                    party.PhoneNumber = s_text.Read(ref reader, typeof(string), null!);
+                    break;
+                case "extensionNumber":
+                    party.ExtensionNumber = s_text.Read(ref reader, typeof(string), null!);
+                    break;
+                case "extensionId":
+                    party.ExtensionId = s_text.Read(ref reader, typeof(string), null!);
+                    break;
+                case "name":
+                    party.Name = s_text.Read(ref reader, typeof(string), null!);
+                    break;
+                case "location":
+                    party.Location = s_text.Read(ref reader, typeof(string), null!);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return party;
+    }
+}

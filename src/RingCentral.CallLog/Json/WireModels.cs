@@ -79,9 +79,11 @@ internal class CallLogEntryDto
     public string? InternalType { get; set; }
 
     [JsonPropertyName("from")]
+    [JsonConverter(typeof(PartyConverter))]
     public PartyDto? From { get; set; }
 
     [JsonPropertyName("to")]
+    [JsonConverter(typeof(PartyConverter))]
     public PartyDto? To { get; set; }
 
     [JsonPropertyName("extension")]
