@@ -68,5 +68,5 @@ internal sealed class CallRecord
     }
 
     /// <summary>Recordings alternate between the two formats RingCentral serves.</summary>
-    public static bool RecordingIsWav(long recordingId) => recordingId % 2 == 0;
+    public static bool RecordingIsWav(long recordingId) => recordingId / 1000 % 2 == 0; // ids step by 1000
 }
