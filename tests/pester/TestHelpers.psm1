@@ -61,4 +61,32 @@ function Connect-TestSimulator {
         -Jwt (ConvertTo-SecureTestString $jwt) -PassThru:$PassThru @Extra
 }
 
+function Get-SimGroundTruth {
+    <# Every record the simulator holds (Detailed form + _sim facts), dates kept as strings. #>
+    param($Simulator)
+    $response = Invoke-WebRequest -Uri "$($Simulator.url)/_sim/records" -UseBasicParsing
+    ($response.Content | ConvertFrom-Json -DateKind String).records
+}
+
+function Get-SimStats {
+    param($Simulator)
+    $response = Invoke-WebRequest -Uri "$($Simulator.url)/_sim/stats" -UseBasicParsing
+    $response.Content | ConvertFrom-Json -DateKind String
+}
+
+function Reset-SimStats {
+    param($Simulator)
+    Invoke-SimHook $Simulator 'stats/reset' -Method POST | Out-Null
+}
+
+function Get-SimCallLogRequests {
+    <# The call-log requests (list and by id) the simulator received since the last reset. #>
+    param($Simulator)
+    @((Get-SimStats $Simulator).requests | Where-Object { $_.path -match '/call-log' })
+}
+
+function ConvertTo-UtcDate([string] $Text) {
+    [DateTimeOffset]::Parse($Text, [Globalization.CultureInfo]::InvariantCulture).UtcDateTime
+}
+
 Export-ModuleMember -Function *
