@@ -43,7 +43,7 @@ $SimulatorOut = Join-Path $Out 'simulator'
 function Invoke-Native {
     # Runs a native command and stops the build when it fails.
     param([string] $FilePath, [string[]] $Arguments)
-    & $FilePath @Arguments
+    & $FilePath @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
@@ -65,7 +65,7 @@ function Invoke-Build {
     Copy-Item (Join-Path $Root 'RingCentral.CallLog.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse
     $helpBuilder = Join-Path $Root 'tools/Build-Help.ps1'
-    if (Test-Path $helpBuilder) { & $helpBuilder -DocsPath (Join-Path $Root 'docs/en-US') -ModulePath $ModuleOut }
+    if ((Test-Path $helpBuilder) -and (Test-Path (Join-Path $Root 'docs/en-US'))) { & $helpBuilder -DocsPath (Join-Path $Root 'docs/en-US') -ModulePath $ModuleOut }
 
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/RingCentral.Simulator'), '-c', $Configuration, '-o', $SimulatorOut, '--nologo', '-v', 'q')
     Write-Host "Module: $ModuleOut"
@@ -109,7 +109,7 @@ function Invoke-PesterTests {
     $paths = if ($PesterPath) { $PesterPath | ForEach-Object { if (Test-Path $_) { (Resolve-Path $_).Path } else { Join-Path $Root "tests/pester/$_" } } } else { Join-Path $Root 'tests/pester' }
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
     # A fresh pwsh: the module under test is imported from out/ there, never into this build session.
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterModule $pester -ResultFile $resultFile -Path ($paths -join ';')
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterModule $pester -ResultFile $resultFile -Path ($paths -join ';') | Out-Host
     if (-not (Test-Path $resultFile)) {
         Write-Host "Pester did not report results (exit $LASTEXITCODE)"
         return @{ Passed = 0; Failed = 1; Skipped = 0 }
