@@ -534,7 +534,7 @@ function ConvertTo-AboutText([string] $Path) {
         if ($line -match '^(\s*)([-*]|\d+\.) (.+)$') {
             & $flush
             $marker = if ($Matches[2] -eq '*') { '-' } else { $Matches[2] }
-            $wrapped = @(ConvertTo-WrappedLines (ConvertTo-PlainText $Matches[3]) (6 + $marker.Length))
+            $wrapped = @(ConvertTo-WrappedLines (ConvertTo-PlainText $Matches[3]) (5 + $marker.Length))
             $wrapped[0] = '    ' + $marker + ' ' + $wrapped[0].TrimStart()
             foreach ($l in $wrapped) { $out.Add($l) }
             continue
