@@ -94,7 +94,8 @@ public abstract class CallLogListingCmdlet : RcCmdlet
             }
             catch (RcApiException ex)
             {
-                var detail = pages == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of the earlier pages were written; the rest of the range is missing.", pages + 1, uri, written);
+                // Say exactly what is missing: nothing is ever silently left out.
+                var detail = string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of {3} earlier pages were written, and the rest of the range is missing.", pages + 1, uri, written, pages);
                 ThrowTerminating(new RcApiException(ex.Kind, ex.Message + detail, ex)
                 {
                     StatusCode = ex.StatusCode,
