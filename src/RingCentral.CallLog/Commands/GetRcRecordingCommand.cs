@@ -6,7 +6,12 @@ using RingCentral.CallLog.Client;
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>Get-RcRecording: recording metadata by recording id, or for call log records and RecordingInfo from the pipeline.</summary>
-[Cmdlet(VerbsCommon.Get, "RcRecording", DefaultParameterSetName = IdSet)]
+/// <remarks>
+/// The default set is InputObject: PowerShell binds pipeline input to the default set first, and a
+/// whole record (with its contentUri and name values) must win over its RecordingId property alone.
+/// Piped strings arrive as InputObject too and are read as recording ids.
+/// </remarks>
+[Cmdlet(VerbsCommon.Get, "RcRecording", DefaultParameterSetName = InputSet)]
 [OutputType(typeof(RecordingInfo))]
 public sealed class GetRcRecordingCommand : RcCmdlet
 {

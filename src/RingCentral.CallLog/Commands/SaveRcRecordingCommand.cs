@@ -14,7 +14,7 @@ namespace RingCentral.CallLog.Commands;
 /// start as input arrives; workers never write to the pipeline: they post their result, and the
 /// pipeline thread writes it (between inputs, and while waiting at the end).
 /// </summary>
-[Cmdlet(VerbsData.Save, "RcRecording", SupportsShouldProcess = true, DefaultParameterSetName = GetRcRecordingCommand.IdSet)]
+[Cmdlet(VerbsData.Save, "RcRecording", SupportsShouldProcess = true, DefaultParameterSetName = GetRcRecordingCommand.InputSet)]
 [OutputType(typeof(RecordingDownload))]
 public sealed class SaveRcRecordingCommand : RcCmdlet
 {
