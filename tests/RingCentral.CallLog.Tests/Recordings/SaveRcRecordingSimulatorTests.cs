@@ -218,6 +218,46 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         Assert.DoesNotContain(recordingPaths, p => callIds.Contains(p[(p.LastIndexOf('/') + 1)..]));
     }
 
+    [Fact]
+    public async Task Stopping_is_prompt_and_leaves_no_incomplete_final_file()
+    {
+        await _sim.Config("""{"latencyMs":400}""");
+        using var ps = PowerShell.Create();
+        ps.Runspace = _sim.Runspace;
+        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $SimJwt\n" +
+            $"{WithRecordings} -First 30 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
+        var running = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length >= 2))
+        {
+            await Task.Delay(20);
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {watch.Elapsed}");
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        _ = running;
+
+        await _sim.Config("""{"latencyMs":0}""");
+        var finals = Directory.GetFiles(_dir).Where(f => !f.EndsWith(".partial", StringComparison.Ordinal)).ToList();
+        Assert.True(finals.Count < 30, "stopped before the end");
+        foreach (var file in finals)
+        {
+            var id = Path.GetFileNameWithoutExtension(file).Split('_').Last();
+            Assert.Equal(await _sim.TrueContent(id), File.ReadAllBytes(file));
+        }
+    }
+
+    [Fact]
+    public void Recordings_that_map_to_the_same_name_never_overwrite_each_other()
+    {
+        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 6 | Save-RcRecording -Path $Dir -FileNameTemplate '{{Direction}}' -PassThru");
+        Assert.Empty(errors);
+        Assert.Equal(6, output.Select(o => (string)Prop(o, "Path")!).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(6, Directory.GetFiles(_dir).Length);
+    }
+
     /// <summary>A bare HTTP listener on 127.0.0.2 that records every request it gets and answers 404.</summary>
     private sealed class ForeignHost : IDisposable
     {
