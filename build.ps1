@@ -106,7 +106,7 @@ function Invoke-PesterTests {
     $pester = Get-PesterModulePath
     $resultFile = Join-Path $Out 'pester-result.json'
     if (Test-Path $resultFile) { Remove-Item $resultFile }
-    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { if (Test-Path $_) { (Resolve-Path $_).Path } else { Join-Path $Root "tests/pester/$_" } } } else { Join-Path $Root 'tests/pester' }
+    $paths = if ($PesterPath) { ($PesterPath -split ',' | Where-Object { $_ }) | ForEach-Object { if (Test-Path $_) { (Resolve-Path $_).Path } else { Join-Path $Root "tests/pester/$_" } } } else { Join-Path $Root 'tests/pester' }
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
     # A fresh pwsh: the module under test is imported from out/ there, never into this build session.
     & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterModule $pester -ResultFile $resultFile -Path ($paths -join ';') | Out-Host
