@@ -1,0 +1,175 @@
+# Get-RcRecording and Save-RcRecording against the simulator: parallel downloads with the right
+# bytes, skip on rerun, resume of a .partial, truncation, foreign hosts, safe names, -WhatIf.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '5', '--extensions', '4', '--calls-per-day', '60', '--days', '5', '--recording-bytes', '200000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+    Connect-TestSimulator $sim -Extra @{ RetryBackoffSeconds = 0.05 }
+    $script:records = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All -First 50)
+
+    # The true bytes of a recording, fetched here with a token of the test's own.
+    $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($sim.clientId):$($sim.clientSecret)"))
+    $script:token = (Invoke-RestMethod -Method Post -Uri "$($sim.url)/restapi/oauth/token" -Headers @{ Authorization = "Basic $basic" } `
+            -Body @{ grant_type = 'urn:ietf:params:oauth:grant-type:jwt-bearer'; assertion = $sim.adminJwt }).access_token
+    function script:Get-TrueHash([string] $RecordingId) {
+        $file = New-TemporaryFile
+        try {
+            Invoke-WebRequest -Uri "$($sim.mediaUrl)/restapi/v1.0/account/$($sim.accountId)/recording/$RecordingId/content" `
+                -Headers @{ Authorization = "Bearer $token" } -OutFile $file.FullName | Out-Null
+            (Get-FileHash $file.FullName -Algorithm SHA256).Hash
+        }
+        finally { Remove-Item $file.FullName -Force }
+    }
+    function script:Get-ContentRequests { @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/content' }) }
+    function script:New-TestFolder { Join-Path ([IO.Path]::GetTempPath()) "rc-rec-$([guid]::NewGuid())" }
+}
+
+AfterAll {
+    Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 0; mediaBaseUrl = $null } | Out-Null
+    Disconnect-RcAccount -ErrorAction SilentlyContinue
+    Stop-TestSimulator $sim
+}
+
+Describe 'Save-RcRecording' {
+    BeforeEach {
+        Invoke-SimHook $sim 'faults' -Method Delete | Out-Null
+        Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 0; mediaBaseUrl = $null } | Out-Null
+        $folder = New-TestFolder
+    }
+    AfterEach { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'downloads 50 recordings 4 at a time with the simulator''s bytes; a rerun skips all 50 without a request' {
+        $records.Count | Should -Be 50
+        Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 150 } | Out-Null
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $result = @($records | Save-RcRecording -Path $folder -ThrottleLimit 4 -PassThru)
+        $stats = Invoke-SimHook $sim 'stats'
+        $stats.maxConcurrentContent | Should -Be 4
+        @(Get-ContentRequests).Count | Should -Be 50
+        Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 0 } | Out-Null
+
+        $result.Count | Should -Be 50
+        foreach ($row in $result) {
+            $row.Status | Should -Be 'Downloaded'
+            Split-Path $row.Path -Parent | Should -Be $folder
+            (Get-FileHash $row.Path -Algorithm SHA256).Hash | Should -Be (Get-TrueHash $row.RecordingId)
+            (Get-Item $row.Path).Length | Should -Be $row.Bytes
+        }
+        @(Get-ChildItem $folder -Filter '*.partial').Count | Should -Be 0
+
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $again = @($records | Save-RcRecording -Path $folder -ThrottleLimit 4 -PassThru)
+        @($again | Where-Object Status -EQ 'Skipped').Count | Should -Be 50
+        @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).Count | Should -Be 0
+    }
+
+    It 'never has more content requests in flight than -ThrottleLimit' {
+        Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 100 } | Out-Null
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $records | Select-Object -First 10 | Save-RcRecording -Path $folder -ThrottleLimit 2
+        (Invoke-SimHook $sim 'stats').maxConcurrentContent | Should -BeLessOrEqual 2
+    }
+
+    It 'completes a leftover .partial with a Range request' {
+        $row = $records[0] | Save-RcRecording -Path $folder -PassThru
+        $bytes = [IO.File]::ReadAllBytes($row.Path)
+        [IO.File]::WriteAllBytes("$($row.Path).partial", $bytes[0..9999])
+        Remove-Item $row.Path
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $again = $records[0] | Save-RcRecording -Path $folder -PassThru
+        $again.Status | Should -Be 'Downloaded'
+        (Get-ContentRequests).range | Should -Be 'bytes=10000-'
+        (Get-FileHash $row.Path).Hash | Should -Be (Get-TrueHash $row.RecordingId)
+        Test-Path "$($row.Path).partial" | Should -BeFalse
+    }
+
+    It 'leaves no final file after a truncated response, reports it, and a rerun completes it' {
+        Connect-TestSimulator $sim -Extra @{ MaxRetryCount = 1; RetryBackoffSeconds = 0.05 }
+        try {
+            Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'truncate'; path = '/content'; count = 10 } | Out-Null
+            $row = $records[1] | Save-RcRecording -Path $folder -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue
+            $row.Status | Should -Be 'Failed'
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'RingCentralResponseInvalid*'
+            $failures[0].TargetObject | Should -Be $records[1].RecordingId
+            @(Get-ChildItem $folder -File | Where-Object Extension -NE '.partial').Count | Should -Be 0
+        }
+        finally {
+            Invoke-SimHook $sim 'faults' -Method Delete | Out-Null
+            Connect-TestSimulator $sim -Extra @{ RetryBackoffSeconds = 0.05 }
+        }
+        $done = $records[1] | Save-RcRecording -Path $folder -PassThru
+        $done.Status | Should -Be 'Downloaded'
+        (Get-FileHash $done.Path).Hash | Should -Be (Get-TrueHash $done.RecordingId)
+    }
+
+    It 'sends nothing with a token to a contentUri on another host (127.0.0.2) and reports RingCentralUntrustedHost' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Parse('127.0.0.2'), 0)
+        $listener.Start()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            Invoke-SimHook $sim 'config' -Method Post -Body @{ mediaBaseUrl = "http://127.0.0.2:$port" } | Out-Null
+            $foreign = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All -First 2)
+            $foreign[0].RecordingContentUri | Should -BeLike "http://127.0.0.2:$port/*"
+            $rows = @($foreign | Save-RcRecording -Path $folder -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $rows.Status | Should -Be @('Failed', 'Failed')
+            $failures.Count | Should -Be 2
+            $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'RingCentralUntrustedHost*' }
+            # Whatever reached that host carried no token (nothing should have reached it at all).
+            $received = ''
+            while ($listener.Pending()) {
+                $client = $listener.AcceptTcpClient()
+                $stream = $client.GetStream(); $stream.ReadTimeout = 1000
+                $buffer = [byte[]]::new(8192)
+                try { $n = $stream.Read($buffer, 0, $buffer.Length); $received += [Text.Encoding]::ASCII.GetString($buffer, 0, $n) } catch { }
+                $client.Dispose()
+            }
+            $received | Should -Not -Match 'Authorization'
+            $received | Should -Not -Match 'access_token'
+        }
+        finally { $listener.Stop() }
+    }
+
+    It '-WhatIf creates no directory and no file and sends no recording request' {
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $records | Select-Object -First 3 | Save-RcRecording -Path $folder -WhatIf
+        Save-RcRecording -RecordingId 12345 -Path $folder -WhatIf
+        Test-Path $folder | Should -BeFalse
+        @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).Count | Should -Be 0
+    }
+
+    It 'refuses a -Path that is a file, naming -Path' {
+        $file = New-TemporaryFile
+        try { { Save-RcRecording -RecordingId 12345 -Path $file.FullName } | Should -Throw '*Path*' }
+        finally { Remove-Item $file.FullName }
+    }
+
+    It 'keeps names from hostile values inside -Path' {
+        $row = $records[2] | Select-Object *, @{ n = 'Direction'; e = { '..\..\x/y:z' + [char]7 } } -ExcludeProperty Direction |
+            Save-RcRecording -Path $folder -FileNameTemplate '{Direction}_{RecordingId}' -PassThru
+        $row.Status | Should -Be 'Downloaded'
+        Split-Path $row.Path -Parent | Should -Be $folder
+        Split-Path $row.Path -Leaf | Should -Not -Match '\.\.|[\\/:\x00-\x1f]'
+    }
+}
+
+Describe 'Get-RcRecording' {
+    It 'takes the record''s RecordingId, never its call Id, and skips records without a recording' {
+        $none = Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -First 200 | Where-Object { -not $_.RecordingId } | Select-Object -First 1
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $info = @($records[0], $none | Get-RcRecording -Verbose 4>&1)
+        $objects = @($info | Where-Object { $_ -is [RingCentral.CallLog.RecordingInfo] })
+        $objects.Count | Should -Be 1
+        $objects[0].Id | Should -Be $records[0].RecordingId
+        $objects[0].ContentType | Should -BeIn @('audio/mpeg', 'audio/wav')
+        @($info | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*has no recording*' }).Count | Should -Be 1
+        $paths = @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).path
+        $paths | Should -Be @("/restapi/v1.0/account/~/recording/$($records[0].RecordingId)")
+    }
+
+    It 'reports an unknown recording as RecordingNotFound with the id as target' {
+        Get-RcRecording -RecordingId 999999999 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'RecordingNotFound*'
+        $failures[0].TargetObject | Should -Be '999999999'
+    }
+}
