@@ -250,3 +250,65 @@ Describe 'The module manifest' {
         $info.ReleaseNotes | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'tools/Build-Help.ps1 refuses incomplete help' {
+    BeforeAll {
+        $builder = Join-Path (Get-TestRepoRoot) 'tools/Build-Help.ps1'
+        $docs = Join-Path (Get-TestRepoRoot) 'docs/en-US'
+
+        function Invoke-BuildHelpWith([scriptblock] $ChangeDocs) {
+            # A copy of the docs and of the built module, so the real help is never touched.
+            $work = Join-Path ([IO.Path]::GetTempPath()) ('rc-help-' + [guid]::NewGuid().ToString('N'))
+            try {
+                $docsCopy = Join-Path $work 'docs'
+                $moduleCopy = Join-Path $work 'RingCentral.CallLog'
+                Copy-Item $docs $docsCopy -Recurse
+                Copy-Item $ModuleBase $moduleCopy -Recurse
+                & $ChangeDocs $docsCopy
+                & $builder -DocsPath $docsCopy -ModulePath $moduleCopy 6> $null
+            }
+            finally {
+                Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+            }
+        }
+    }
+
+    It 'fails when a parameter has no description' {
+        {
+            Invoke-BuildHelpWith {
+                param($d)
+                $file = Join-Path $d 'Get-RcCallLogBatch.md'
+                (Get-Content $file -Raw) -replace '(?ms)^### -View\r?\n.*?(?=^### )', '' | Set-Content $file
+            }
+        } | Should -Throw '*-View of Get-RcCallLogBatch has no description*'
+    }
+
+    It 'fails when the markdown describes a parameter that does not exist' {
+        {
+            Invoke-BuildHelpWith {
+                param($d)
+                $file = Join-Path $d 'Get-RcConnection.md'
+                (Get-Content $file -Raw) -replace '## PARAMETERS', "## PARAMETERS`n`n### -Account`nNot a parameter of this cmdlet.`n" | Set-Content $file
+            }
+        } | Should -Throw '*describes -Account, which Get-RcConnection does not have*'
+    }
+
+    It 'fails when a cmdlet has no markdown file' {
+        { Invoke-BuildHelpWith { param($d) Remove-Item (Join-Path $d 'Disconnect-RcAccount.md') } } |
+            Should -Throw '*Disconnect-RcAccount has no help*'
+    }
+
+    It 'fails when a cmdlet has fewer than three examples' {
+        {
+            Invoke-BuildHelpWith {
+                param($d)
+                $file = Join-Path $d 'Get-RcActiveCall.md'
+                (Get-Content $file -Raw) -replace '(?ms)^### Example [34]:.*?(?=^## |^### Example)', '' | Set-Content $file
+            }
+        } | Should -Throw '*Get-RcActiveCall.md: 2 examples; at least 3 are required*'
+    }
+
+    It 'builds the real docs without complaint' {
+        { Invoke-BuildHelpWith { param($d) } } | Should -Not -Throw
+    }
+}
