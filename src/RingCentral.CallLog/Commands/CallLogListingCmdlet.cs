@@ -63,8 +63,11 @@ public abstract class CallLogListingCmdlet : RcCmdlet
         return size;
     }
 
-    /// <summary>Follows the pages from <paramref name="firstPage"/> and writes their records.</summary>
-    internal void WritePages(CallLogApi api, Uri firstPage, string routeKey, bool raw, PagingParameters? paging, string activity)
+    /// <summary>
+    /// Follows the pages from <paramref name="firstPage"/> and writes their records (those
+    /// <paramref name="accept"/> lets through, when given).
+    /// </summary>
+    internal void WritePages(CallLogApi api, Uri firstPage, string routeKey, bool raw, PagingParameters? paging, string activity, Func<CallLogRecord, bool>? accept = null)
     {
         var skip = paging?.Skip ?? 0;
         var first = paging?.First ?? ulong.MaxValue;
@@ -112,6 +115,11 @@ public abstract class CallLogListingCmdlet : RcCmdlet
             pages++;
             for (var i = 0; i < page.Records.Count; i++)
             {
+                if (accept is not null && !accept(page.Records[i]))
+                {
+                    continue;
+                }
+
                 if (seen++ < skip)
                 {
                     continue;

@@ -13,6 +13,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
     private const string ListSet = "List";
     private const string IdSet = "Id";
     private BatchWriter? _batch;
+    private CheckpointRun? _checkpointRun;
 
     [Parameter(ParameterSetName = ListSet)]
     public DateTime? DateFrom { get; set; }
@@ -70,6 +71,22 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
     [ValidatePattern(IdPattern)]
     public string[] Id { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// An incremental export: the file remembers where the last complete run ended, so each run
+    /// writes only records not written before.
+    /// </summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    /// <summary>How far before the checkpoint a run looks again, for calls listed late.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How far behind now a checkpointed run stops, so calls still being listed are left for the next run.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public TimeSpan CheckpointSettleTime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Write each record's JSON text exactly as received.</summary>
     [Parameter]
     public SwitchParameter Raw { get; set; }
@@ -93,7 +110,13 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
 
         var query = BuildQuery();
         var connection = RequireConnection();
-        if (DateFrom is null)
+        Func<CallLogRecord, bool>? accept = null;
+        if (Checkpoint is not null)
+        {
+            _checkpointRun = StartCheckpointRun(query, connection);
+            accept = _checkpointRun.Accept;
+        }
+        else if (DateFrom is null)
         {
             WriteVerbose("No -DateFrom: RingCentral returns only the 24 hours before -DateTo (or now).");
         }
@@ -101,10 +124,70 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         var api = new CallLogApi(connection.Session.Core);
         var first = api.FirstPageUri(query);
         WriteVerbose("GET " + first);
-        WritePages(api, first, RouteKeys.CallLog, Raw, PagingParameters, "Reading the call log");
+        WritePages(api, first, RouteKeys.CallLog, Raw, PagingParameters, "Reading the call log", accept);
+        _checkpointRun?.MarkComplete();
     }
 
-    protected override void EndProcessing() => _batch?.Flush();
+    protected override void EndProcessing()
+    {
+        _batch?.Flush();
+
+        // Only a run that wrote every record of its window moves the checkpoint. A failed or
+        // stopped run never gets here (or never marked complete), so the next run repeats the window.
+        if (_checkpointRun is { IsComplete: true } run)
+        {
+            run.Save();
+            WriteVerbose($"Checkpoint '{run.Path}' now at {run.Until:o}: {run.Written} new records written in this run.");
+        }
+    }
+
+    private CheckpointRun StartCheckpointRun(CallLogQuery query, RcConnection connection)
+    {
+        if (DateTo is not null)
+        {
+            ThrowInvalidArgument(new ArgumentException("-DateTo cannot be used with -Checkpoint: a checkpointed run always reads up to now minus -CheckpointSettleTime.", nameof(DateTo)), DateTo);
+        }
+
+        if (PagingParameters is { } paging && (paging.First != ulong.MaxValue || paging.Skip != 0))
+        {
+            ThrowInvalidArgument(new ArgumentException("-First and -Skip cannot be used with -Checkpoint: a checkpoint moves only after a complete run.", nameof(Checkpoint)), Checkpoint);
+        }
+
+        if (CheckpointOverlap < TimeSpan.Zero || CheckpointSettleTime < TimeSpan.Zero)
+        {
+            ThrowInvalidArgument(new ArgumentException("-CheckpointOverlap and -CheckpointSettleTime cannot be negative.", nameof(CheckpointOverlap)), CheckpointOverlap);
+        }
+
+        var path = GetUnresolvedProviderPathFromPSPath(Checkpoint);
+        var account = connection.Server + "|account:" + connection.AccountId + (query.Scope.AccountLevel ? string.Empty : "|user:" + connection.ExtensionId);
+        CheckpointRun run;
+        try
+        {
+            run = CheckpointRun.Start(path, CallLogCheckpoint.DescribeFilter(query), account, ToOffset(DateFrom), CheckpointOverlap, DateTimeOffset.UtcNow - CheckpointSettleTime);
+        }
+        catch (System.IO.InvalidDataException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "CheckpointInvalid", ErrorCategory.InvalidData, path));
+            throw;
+        }
+        catch (CheckpointMismatchException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "CheckpointMismatch", ErrorCategory.InvalidArgument, path));
+            throw;
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowInvalidArgument(ex, path);
+            throw;
+        }
+
+        query.DateFrom = run.From;
+        query.DateTo = run.Until;
+        WriteVerbose(run.Previous is null
+            ? $"No checkpoint at '{path}' yet: backfilling from -DateFrom {run.From:o} to {run.Until:o}."
+            : $"Checkpoint '{path}' at {run.Previous.HighWaterMark:o}: reading {run.From:o} to {run.Until:o} ({run.Previous.Delivered.Count} ids of the overlap already written).");
+        return run;
+    }
 
     private CallLogQuery BuildQuery()
     {
