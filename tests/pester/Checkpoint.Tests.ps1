@@ -63,9 +63,10 @@ Describe 'Get-RcCallLog -Checkpoint' {
         { Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 | ForEach-Object { if (++$n -eq 3) { throw 'disk full' } } } | Should -Throw '*disk full*'
         (Get-FileHash $cp).Hash | Should -Be $before.Hash
 
-        # A terminating API error.
+        # A terminating API error (503 until the retries run out).
+        $impatient = Connect-TestSimulator $sim -PassThru -Extra @{ MaxRetryCount = 1; RetryBackoffSeconds = 0.05 }
         Invoke-SimHook $sim 'faults' -Method POST -Body @{ kind = 'status'; status = 503; path = '/call-log'; count = 2 } | Out-Null
-        { Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -ErrorAction Stop } | Should -Throw
+        { Get-RcCallLog -Connection $impatient -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -ErrorAction Stop } | Should -Throw '*not fetched*'
         (Get-FileHash $cp).Hash | Should -Be $before.Hash
         Invoke-SimHook $sim 'faults' -Method DELETE | Out-Null
 
@@ -121,12 +122,15 @@ Describe 'Get-RcCallLog -Checkpoint' {
 
 Describe 'The nightly recordings archive recipe' {
     It 'overlapping windows with skip-existing land every recording exactly once, even after a failed download' {
+        Connect-TestSimulator $sim   # the admin again (an earlier test signed in as the user)
         $archive = Join-Path $dir 'archive'
         $day = [DateTime]::UtcNow.Date.AddDays(-1)
         # Night 1: the window before yesterday's end; one download is cut short.
         $night1 = @(Get-RcCallLog -Account -RecordingType All -DateFrom $day.AddHours(-36) -DateTo $day.AddHours(-12))
-        Invoke-SimHook $sim 'faults' -Method POST -Body @{ kind = 'truncate'; path = '/content'; count = 1 } | Out-Null
-        $first = @($night1 | Save-RcRecording -Path $archive -PassThru -ErrorAction SilentlyContinue)
+        # The first download is cut short on every try, until its retries run out.
+        $impatient = Connect-TestSimulator $sim -PassThru -Extra @{ MaxRetryCount = 1; RetryBackoffSeconds = 0.05 }
+        Invoke-SimHook $sim 'faults' -Method POST -Body @{ kind = 'truncate'; path = '/content'; count = 2 } | Out-Null
+        $first = @($night1 | Save-RcRecording -Connection $impatient -ThrottleLimit 1 -Path $archive -PassThru -ErrorAction SilentlyContinue)
         @($first | Where-Object Status -EQ 'Failed').Count | Should -Be 1
         Invoke-SimHook $sim 'faults' -Method DELETE | Out-Null
 
