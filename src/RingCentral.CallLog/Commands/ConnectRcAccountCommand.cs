@@ -11,7 +11,7 @@ namespace RingCentral.CallLog.Commands;
 /// <summary>Connect-RcAccount: signs in and makes the session this runspace's current connection.</summary>
 [Cmdlet(VerbsCommunications.Connect, "RcAccount", DefaultParameterSetName = JwtSet)]
 [OutputType(typeof(RcConnection))]
-public sealed class ConnectRcAccountCommand : RcCmdlet
+public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
 {
     private const string JwtSet = "Jwt";
     private const string CredentialSet = "ClientCredential";

@@ -8,20 +8,42 @@ using RingCentral.CallLog.Client;
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>
-/// Base of every cmdlet that talks to RingCentral: resolves the connection (-Connection, else the
-/// runspace's current one), ties a cancellation token to Ctrl+C, and runs client work while
-/// writing its verbose, debug, warning and progress messages from the pipeline thread.
+/// Base of every cmdlet that talks to RingCentral over an existing connection: -Connection, else
+/// the runspace's current one.
 /// </summary>
-public abstract class RcCmdlet : PSCmdlet, IDisposable
+public abstract class RcCmdlet : RcAsyncCmdlet
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private PipelinePump? _pump;
-    private CmdletEvents? _events;
-
     /// <summary>The connection to use instead of the current one (from Connect-RcAccount -PassThru).</summary>
     [Parameter]
     [ValidateNotNull]
     public RcConnection? Connection { get; set; }
+
+    /// <summary>The connection to use; a terminating RingCentralNotConnected error when there is none.</summary>
+    internal RcConnection RequireConnection()
+    {
+        var connection = Connection ?? ConnectionStore.Get();
+        if (connection is null || connection.Session.IsDisconnected)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("Not connected to RingCentral. Run Connect-RcAccount first (or pass -Connection)."),
+                ErrorIds.NotConnected,
+                ErrorCategory.InvalidOperation,
+                null));
+        }
+
+        return connection!;
+    }
+}
+
+/// <summary>
+/// Base of the cmdlets that run client work: ties a cancellation token to Ctrl+C, and runs the work
+/// while writing its verbose, debug, warning and progress messages from the pipeline thread.
+/// </summary>
+public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private PipelinePump? _pump;
+    private CmdletEvents? _events;
 
     internal CancellationToken StopToken => _stopping.Token;
 
@@ -44,22 +66,6 @@ public abstract class RcCmdlet : PSCmdlet, IDisposable
             _pump?.Dispose();
             _stopping.Dispose();
         }
-    }
-
-    /// <summary>The connection to use; a terminating RingCentralNotConnected error when there is none.</summary>
-    internal RcConnection RequireConnection()
-    {
-        var connection = Connection ?? ConnectionStore.Get();
-        if (connection is null || connection.Session.IsDisconnected)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Not connected to RingCentral. Run Connect-RcAccount first (or pass -Connection)."),
-                ErrorIds.NotConnected,
-                ErrorCategory.InvalidOperation,
-                null));
-        }
-
-        return connection!;
     }
 
     /// <summary>Runs client work to completion; Ctrl+C cancels it and stops the pipeline.</summary>
@@ -92,9 +98,9 @@ public abstract class RcCmdlet : PSCmdlet, IDisposable
     /// <summary>Queues the client's messages and writes them from the pipeline thread.</summary>
     private sealed class CmdletEvents : IRcEvents
     {
-        private readonly RcCmdlet _cmdlet;
+        private readonly RcAsyncCmdlet _cmdlet;
 
-        public CmdletEvents(RcCmdlet cmdlet)
+        public CmdletEvents(RcAsyncCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
         }
