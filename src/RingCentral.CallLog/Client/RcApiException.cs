@@ -35,6 +35,18 @@ internal sealed class RcApiException : Exception
     /// <summary>What the user can do about it.</summary>
     public string? RecommendedAction { get; init; }
 
+    /// <summary>The same failure told differently: another kind or message, every detail kept.</summary>
+    public RcApiException Rephrase(RcErrorKind kind, string message) => new(kind, message, this)
+    {
+        StatusCode = StatusCode,
+        ErrorCode = ErrorCode,
+        ServerMessage = ServerMessage,
+        RequestId = RequestId,
+        RateLimit = RateLimit,
+        Request = Request,
+        RecommendedAction = RecommendedAction,
+    };
+
     /// <summary>The message plus every detail, for ErrorDetails.</summary>
     public string FullMessage
     {

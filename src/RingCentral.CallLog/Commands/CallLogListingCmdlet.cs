@@ -99,16 +99,7 @@ public abstract class CallLogListingCmdlet : RcCmdlet
             {
                 // Say exactly what is missing: nothing is ever silently left out.
                 var detail = string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of {3} earlier pages were written, and the rest of the range is missing.", pages + 1, uri, written, pages);
-                ThrowTerminating(new RcApiException(ex.Kind, ex.Message + detail, ex)
-                {
-                    StatusCode = ex.StatusCode,
-                    ErrorCode = ex.ErrorCode,
-                    ServerMessage = ex.ServerMessage,
-                    RequestId = ex.RequestId,
-                    RateLimit = ex.RateLimit,
-                    Request = ex.Request,
-                    RecommendedAction = ex.RecommendedAction,
-                }, uri);
+                ThrowTerminating(ex.Rephrase(ex.Kind, ex.Message + detail), uri);
                 return;
             }
 

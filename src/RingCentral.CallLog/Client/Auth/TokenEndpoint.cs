@@ -77,16 +77,7 @@ internal sealed class TokenEndpoint
         catch (RcApiException ex) when (ex.Kind is RcErrorKind.RequestInvalid or RcErrorKind.PermissionDenied or RcErrorKind.NotFound)
         {
             // The token endpoint answers 400/401 for bad credentials: that is an authentication failure.
-            throw new RcApiException(RcErrorKind.AuthenticationFailed, "Sign-in refused by RingCentral: " + (ex.ServerMessage ?? "no reason given") + (ex.ErrorCode is null ? string.Empty : $" [{ex.ErrorCode}]"), ex)
-            {
-                StatusCode = ex.StatusCode,
-                ErrorCode = ex.ErrorCode,
-                ServerMessage = ex.ServerMessage,
-                RequestId = ex.RequestId,
-                RateLimit = ex.RateLimit,
-                Request = ex.Request,
-                RecommendedAction = ex.RecommendedAction,
-            };
+            throw ex.Rephrase(RcErrorKind.AuthenticationFailed, "Sign-in refused by RingCentral: " + (ex.ServerMessage ?? "no reason given") + (ex.ErrorCode is null ? string.Empty : $" [{ex.ErrorCode}]"));
         }
     }
 
