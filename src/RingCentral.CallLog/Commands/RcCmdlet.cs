@@ -42,14 +42,22 @@ public abstract class RcCmdlet : RcAsyncCmdlet
 public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private PipelinePump? _pump;
-    private CmdletEvents? _events;
+
+    // Made with the cmdlet, on the pipeline thread: the pump must know that thread before any
+    // worker posts to it.
+    private readonly PipelinePump _pump = new();
+    private readonly CmdletEvents _events;
+
+    protected RcAsyncCmdlet()
+    {
+        _events = new CmdletEvents(this);
+    }
 
     internal CancellationToken StopToken => _stopping.Token;
 
-    internal IRcEvents RcEvents => _events ??= new CmdletEvents(this);
+    internal IRcEvents RcEvents => _events;
 
-    internal PipelinePump Pump => _pump ??= new PipelinePump();
+    internal PipelinePump Pump => _pump;
 
     public void Dispose()
     {
@@ -63,7 +71,7 @@ public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
     {
         if (disposing)
         {
-            _pump?.Dispose();
+            _pump.Dispose();
             _stopping.Dispose();
         }
     }

@@ -89,9 +89,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
 
         _api = new RecordingApi(RequireConnection().Session.Core);
 
-        // Created here, on the pipeline thread: the pump remembers the thread that made it.
         _events = RcEvents;
-        _ = Pump;
         _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         _abort = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
     }
