@@ -51,7 +51,7 @@ $S = if ($Quick) {
 else {
     @{
         CallsPerDay = 40000; Days = 30; Reps = 3; StartReps = 5; MemReps = 2
-        Simple = 200000; Detailed = 50000; Csv = 200000; MemLarge = 1000000; MemSmall = 100000; WarmUp = 5000; SimPages = 50
+        Simple = 200000; Detailed = 50000; Csv = 200000; MemLarge = 1000000; MemSmall = 100000; WarmUp = 20000; SimPages = 50
         Recordings = 100; RecordingBytes = 1048576; LatencyMs = 50
         RatePages = 30; RatePageSize = 1000; RateCallsPerDay = 1200; RateDays = 30; RateHeavy = '10/3'
     }

@@ -13,7 +13,6 @@ param(
     [Parameter(Mandatory)] [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
-$ProgressPreference = 'SilentlyContinue'
 $spec = Get-Content -Raw $SpecPath | ConvertFrom-Json
 $sim = $spec.Simulator
 $baselineDir = Join-Path (Split-Path $PSScriptRoot -Parent) 'baseline'
