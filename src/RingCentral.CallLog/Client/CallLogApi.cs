@@ -93,20 +93,7 @@ internal sealed class CallLogApi
 
     internal static async Task<CallLogPage> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        CallLogPageDto? dto;
-        try
-        {
-            dto = await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.CallLogPageDto, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex) when (ex.InnerException is IOException io)
-        {
-            throw io; // a dropped connection, not bad JSON: let the core retry
-        }
-        catch (JsonException ex)
-        {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)} could not be read: {ex.Message}", ex);
-        }
+        var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.CallLogPageDto, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}", cancellationToken).ConfigureAwait(false);
 
         var records = dto?.Records?.Select(ModelMapper.ToRecord).ToList() ?? new List<CallLogRecord>();
         return new CallLogPage(records, null, NextPage(dto?.Navigation?.NextPage?.Uri));

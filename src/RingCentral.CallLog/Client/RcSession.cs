@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Security;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Client.Auth;
@@ -120,15 +119,7 @@ internal sealed class RcSession : IDisposable
 
     private static async Task<ExtensionDto> ReadExtensionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        try
-        {
-            return await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.ExtensionDto, cancellationToken).ConfigureAwait(false)
-                ?? throw new RcApiException(RcErrorKind.ResponseInvalid, "The extension info answer was empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, "The extension info answer could not be read: " + ex.Message, ex);
-        }
+        return await WireJson.ReadAsync(response, WireJsonContext.Default.ExtensionDto, "The extension info answer", cancellationToken).ConfigureAwait(false)
+            ?? throw new RcApiException(RcErrorKind.ResponseInvalid, "The extension info answer was empty.");
     }
 }

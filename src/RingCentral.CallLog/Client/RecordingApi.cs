@@ -1,7 +1,5 @@
 using System;
-using System.IO;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Json;
@@ -41,20 +39,7 @@ internal sealed class RecordingApi
 
     internal static async Task<RecordingInfo> ReadMetadataAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        RecordingDto? dto;
-        try
-        {
-            dto = await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.RecordingDto, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex) when (ex.InnerException is IOException io)
-        {
-            throw io; // a dropped connection, not bad JSON: let the core retry
-        }
-        catch (JsonException ex)
-        {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, "The recording metadata could not be read: " + ex.Message, ex);
-        }
+        var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.RecordingDto, "The recording metadata", cancellationToken).ConfigureAwait(false);
 
         if (dto?.Id is null)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Json;
@@ -84,16 +83,7 @@ internal sealed class TokenEndpoint
     private static async Task<TokenSet> ReadTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        TokenDto? dto;
-        try
-        {
-            dto = await JsonSerializer.DeserializeAsync(stream, WireJsonContext.Default.TokenDto, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, "The token endpoint's answer could not be read.", ex);
-        }
+        var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.TokenDto, "The token endpoint's answer", cancellationToken).ConfigureAwait(false);
 
         if (dto?.AccessToken is null)
         {

@@ -1,0 +1,37 @@
+using System.IO;
+using System.Net.Http;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Json;
+
+/// <summary>Reads a response body into a wire shape, the same way for every endpoint.</summary>
+internal static class WireJson
+{
+    /// <summary>
+    /// Deserialises the body as it streams in. A connection dropped mid-body is rethrown as the
+    /// IOException it is (the HTTP core retries it); JSON that cannot be read is ResponseInvalid,
+    /// naming <paramref name="what"/>.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string what, CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex) when (ex.InnerException is IOException io)
+        {
+            ExceptionDispatchInfo.Capture(io).Throw();
+            throw; // not reached
+        }
+        catch (JsonException ex)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"{what} could not be read: {ex.Message}", ex);
+        }
+    }
+}
