@@ -50,6 +50,13 @@ Describe 'Get-RcCallLog: complete, streamed, paged by nextPage' {
         $got[0].StartTime.Offset | Should -Be ([TimeSpan]::Zero)
     }
 
+    It 'says for each record which extension it belongs to (ExtensionId, a string)' {
+        $owner = @{}
+        foreach ($r in $visible) { $owner[$r.id] = $r._sim.ownerExtensionId }
+        $got = @(Get-RcCallLog -Account -DateFrom $from -DateTo $to -First 300)
+        foreach ($r in $got) { $r.ExtensionId | Should -BeOfType ([string]); $r.ExtensionId | Should -Be $owner[$r.Id] }
+    }
+
     It 'returns newest first' {
         $got = @(Get-RcCallLog -Account -DateFrom $from -DateTo $to -First 200)
         for ($i = 1; $i -lt $got.Count; $i++) { $got[$i - 1].StartTime | Should -BeGreaterOrEqual $got[$i].StartTime }

@@ -38,6 +38,7 @@ internal static class RecordJsonWriter
         var result = inProgress ? "In Progress" : r.Result;
         WriteBody(w, r, ctx, durationMs, result, inProgress ? null : r.Reason, r.Inbound, r.From, r.To, r.Action);
         w.WriteString("transport", r.Pstn ? "PSTN" : "VoIP");
+        WriteExtension(w, r, ctx);
         if (detailed) WriteTime(w, "lastModifiedTime", r.LastModifiedMs);
         if (showDeletedFlag && r.Deleted) w.WriteBoolean("deleted", true);
         if (detailed) WriteLegs(w, r, ctx, durationMs, result);
@@ -97,13 +98,19 @@ internal static class RecordJsonWriter
             var types = r.Inbound ? LegTypesInbound : LegTypesOutbound;
             w.WriteString("legType", r.IsFax ? (r.Inbound ? "Accept" : "FaxSent") : types[(pick + i) % types.Length]);
             if (master) w.WriteBoolean("master", true);
-            w.WriteStartObject("extension");
-            w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id);
-            w.WriteNumber("id", r.Owner.NumericId);
-            w.WriteEndObject();
+            WriteExtension(w, r, ctx);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>The extension on whose behalf the call was made: <c>id</c> is a JSON number, as on RingCentral.</summary>
+    private static void WriteExtension(Utf8JsonWriter w, CallRecord r, UriContext ctx)
+    {
+        w.WriteStartObject("extension");
+        w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id);
+        w.WriteNumber("id", r.Owner.NumericId);
+        w.WriteEndObject();
     }
 
     private static void WriteParty(Utf8JsonWriter w, string name, Party p)
