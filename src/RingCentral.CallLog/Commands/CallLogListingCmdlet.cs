@@ -32,14 +32,17 @@ public abstract class CallLogListingCmdlet : RcCmdlet
     [Parameter]
     public int PageSize { get; set; } = 1000;
 
-    internal CallLogScope Scope()
+    internal CallLogScope Scope() => ScopeOf(this, Account, ExtensionId);
+
+    /// <summary>-Account / -ExtensionId / neither, as a scope; both is refused before any request.</summary>
+    internal static CallLogScope ScopeOf(RcCmdlet cmdlet, bool account, string? extensionId)
     {
-        if (Account && ExtensionId is not null)
+        if (account && extensionId is not null)
         {
-            ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), ExtensionId);
+            cmdlet.ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), extensionId);
         }
 
-        return Account ? CallLogScope.Account : ExtensionId is null ? CallLogScope.CurrentExtension : CallLogScope.Extension(ExtensionId);
+        return account ? CallLogScope.Account : extensionId is null ? CallLogScope.CurrentExtension : CallLogScope.Extension(extensionId);
     }
 
     /// <summary>The page size to ask for: no more than -First (+ -Skip) needs.</summary>

@@ -30,12 +30,7 @@ public sealed class GetRcCallLogBatchCommand : RcCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Account && ExtensionId is not null)
-        {
-            ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), ExtensionId);
-        }
-
-        var scope = Account ? CallLogScope.Account : ExtensionId is null ? CallLogScope.CurrentExtension : CallLogScope.Extension(ExtensionId);
+        var scope = CallLogListingCmdlet.ScopeOf(this, Account, ExtensionId);
         _batch = new BatchWriter(this, new CallLogApi(RequireConnection().Session.Core), scope, View, false);
     }
 
