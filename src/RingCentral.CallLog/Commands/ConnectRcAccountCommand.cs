@@ -206,9 +206,6 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
                 : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new ProcessStartInfo(address.AbsoluteUri) { UseShellExecute = true }
                 : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? new ProcessStartInfo("open", address.AbsoluteUri)
                 : new ProcessStartInfo("xdg-open", address.AbsoluteUri);
-            start.UseShellExecute = start.UseShellExecute || false;
-            start.RedirectStandardOutput = !start.UseShellExecute;
-            start.RedirectStandardError = !start.UseShellExecute;
             Process.Start(start)?.Dispose();
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or System.IO.FileNotFoundException)
