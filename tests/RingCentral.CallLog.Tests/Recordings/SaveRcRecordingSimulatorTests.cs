@@ -48,7 +48,9 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
 
         var stats = await _sim.Hook("stats");
         var maxConcurrent = (int)stats["maxConcurrentContent"]!;
-        Assert.True(maxConcurrent == 4, $"the simulator saw at most {maxConcurrent} content requests at once; expected 4 (ThrottleLimit)");
+        // Real concurrency (more than one at once), never more than -ThrottleLimit. Usually exactly 4;
+        // a loaded machine may start the fourth only after the first has finished.
+        Assert.True(maxConcurrent is >= 2 and <= 4, $"the simulator saw at most {maxConcurrent} content requests at once; expected 2 to 4 (ThrottleLimit 4)");
         var content = await ContentRequests();
         Assert.Equal(50, content.Count);
         Assert.All(content, r => Assert.Equal("Bearer", (string?)r["authorization"]));
