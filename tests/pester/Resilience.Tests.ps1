@@ -135,9 +135,12 @@ Describe 'Token expiry in long runs' {
         $folder = Join-Path ([IO.Path]::GetTempPath()) "rc-refresh-$([guid]::NewGuid())"
         try {
             $records = @(Get-RcCallLog -Account -RecordingType All -DateFrom $now.AddDays(-3) -DateTo $now.AddDays(-1) -First 40)
-            Set-SimConfig @{ accessTokenTtl = 5; latencyMs = 500 }
+            # A 10 s token is renewed 2 s before it expires (at 8 s), the next time at 16 s. The
+            # downloads start at 7 s and take at least 5 rounds of 0.5 s: they cross the first
+            # renewal, with 6 s to spare before the second.
+            Set-SimConfig @{ accessTokenTtl = 10; latencyMs = 500 }
             Connect-Fast | Out-Null
-            Start-Sleep -Milliseconds 3000
+            Start-Sleep -Milliseconds 7000
             Reset-SimStats $sim
             $result = @($records | Save-RcRecording -Path $folder -ThrottleLimit 8 -PassThru)
             @($result | Where-Object Status -EQ 'Downloaded').Count | Should -Be 40
