@@ -64,45 +64,12 @@ internal sealed class RateLimitPacer
             string reason;
             lock (state)
             {
-                var now = _clock();
-                if (now >= state.BlockedUntil)
+                if (state.TryAdmit(_clock(), out var sequence, out var solo))
                 {
-                    if (state.BlockedUntil != DateTimeOffset.MinValue)
-                    {
-                        // The window we waited out is over: the server's budget is whole again.
-                        state.BlockedUntil = DateTimeOffset.MinValue;
-                        state.Available = state.Limit;
-                    }
-
-                    if (state.Available is null || state.Available > 0)
-                    {
-                        if (state.Available is not null)
-                        {
-                            state.Available--;
-                        }
-                        else if (!state.HeadersSeen && state.InFlight > 0)
-                        {
-                            // Nothing known yet about this group: learn from one answer before fanning out.
-                            goto Wait;
-                        }
-
-                        state.InFlight++;
-                        return new Lease(group, state);
-                    }
+                    return new Lease(group, state, sequence, solo);
                 }
 
-            Wait:
-                if (now < state.BlockedUntil)
-                {
-                    wait = state.BlockedUntil - now;
-                    reason = state.BlockReason ?? $"rate limit of group '{group}'";
-                }
-                else
-                {
-                    // Budget used up by requests still in flight: their answers will tell us more.
-                    wait = TimeSpan.FromMilliseconds(20);
-                    reason = string.Empty;
-                }
+                (wait, reason) = state.WaitFor(_clock(), group);
             }
 
             if (!announced && wait >= TimeSpan.FromMilliseconds(250) && reason.Length > 0)
@@ -123,14 +90,14 @@ internal sealed class RateLimitPacer
         var limit = IntHeader(headers, "X-Rate-Limit-Limit");
         var remaining = IntHeader(headers, "X-Rate-Limit-Remaining");
         var window = IntHeader(headers, "X-Rate-Limit-Window");
-        lease.Release();
         if (groupName is null || remaining is null)
         {
             lock (lease.State)
             {
-                lease.State.HeadersSeen = true; // untracked group: nothing to pace by
+                lease.State.ApplyNoHeaders();
             }
 
+            lease.Release();
             return;
         }
 
@@ -142,21 +109,12 @@ internal sealed class RateLimitPacer
         var state = _groups.GetOrAdd(groupName, _ => new GroupState());
         lock (state)
         {
-            state.HeadersSeen = true;
-            state.Limit = limit ?? state.Limit;
-            state.WindowSeconds = window ?? state.WindowSeconds ?? 60;
-            // Requests still in flight may not be counted in this answer yet: be conservative.
-            state.Available = remaining.Value - state.InFlight;
-            if (remaining.Value <= 0)
-            {
-                var until = _clock() + TimeSpan.FromSeconds(state.WindowSeconds.Value);
-                if (until > state.BlockedUntil)
-                {
-                    state.BlockedUntil = until;
-                    state.BlockReason = $"rate limit of group '{groupName}' ({state.Limit} requests per {state.WindowSeconds} s)";
-                }
-            }
+            // A group first named by this answer has no history of our requests: start it from here.
+            var ours = ReferenceEquals(state, lease.State);
+            state.Apply(ours ? lease.Sequence : state.LastSent, lease.Solo, limit, remaining.Value, window, _clock(), groupName);
         }
+
+        lease.Release();
     }
 
     /// <summary>After a 429: send nothing in the group until the penalty is over.</summary>
@@ -166,12 +124,7 @@ internal sealed class RateLimitPacer
         var state = _groups.GetOrAdd(group, _ => new GroupState());
         lock (state)
         {
-            var until = _clock() + duration;
-            if (until > state.BlockedUntil)
-            {
-                state.BlockedUntil = until;
-                state.BlockReason = reason;
-            }
+            state.BlockUntil(_clock() + duration, reason);
         }
     }
 
@@ -181,28 +134,120 @@ internal sealed class RateLimitPacer
     private static int? IntHeader(HttpResponseHeaders headers, string name) =>
         int.TryParse(Header(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    /// <summary>
+    /// What we know of one group, and how many requests we may still send in its window. The count
+    /// is only ever lowered by what answers say, so it never exceeds the truth even when parallel
+    /// answers arrive out of order: an answer may be news older than it looks (its request may have
+    /// overtaken earlier ones at the server), so from it we take Remaining, minus every request sent
+    /// after it, minus every earlier one still in flight, and keep the smaller of that and what we
+    /// had. Only an answer to a request sent while nothing else was in flight is exact, and may raise
+    /// the count (the server's window moved on). A count used up with nothing left in flight to tell
+    /// us more waits a whole window, like a Remaining of 0. All members are used under lock(this).
+    /// </summary>
     internal sealed class GroupState
     {
-        public int? Limit { get; set; }
+        private readonly SortedSet<long> _inFlight = new();
+        private int? _budget;
+        private bool _paced;
+        private bool _unpaced;
+        private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
+        private string? _blockReason;
 
-        public int? WindowSeconds { get; set; }
+        public int? Limit { get; private set; }
+
+        public int? WindowSeconds { get; private set; }
+
+        public long LastSent { get; private set; }
 
         /// <summary>Requests we may still send in this window (null: unknown).</summary>
-        public int? Available { get; set; }
+        public int? Budget => _budget;
 
-        public int InFlight { get; set; }
+        public bool TryAdmit(DateTimeOffset now, out long sequence, out bool solo)
+        {
+            sequence = 0;
+            solo = _inFlight.Count == 0;
+            if (now < _blockedUntil)
+            {
+                return false;
+            }
 
-        public bool HeadersSeen { get; set; }
+            if (_blockedUntil != DateTimeOffset.MinValue)
+            {
+                // The window we waited out is over: the server's budget is whole again.
+                _blockedUntil = DateTimeOffset.MinValue;
+                _budget = Limit is null ? null : Limit - _inFlight.Count;
+            }
 
-        public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
+            if (_budget is int budget)
+            {
+                if (budget <= 0)
+                {
+                    if (solo)
+                    {
+                        // Used up, and nothing in flight can tell us more: wait a whole window.
+                        BlockUntil(now + TimeSpan.FromSeconds(WindowSeconds ?? 60), $"rate limit of this group ({Limit} requests per {WindowSeconds ?? 60} s)");
+                    }
 
-        public string? BlockReason { get; set; }
+                    return false;
+                }
+
+                _budget = budget - 1;
+            }
+            else if (!_unpaced && !solo)
+            {
+                // Nothing exact known yet: learn from one answer before fanning out.
+                return false;
+            }
+
+            sequence = ++LastSent;
+            _inFlight.Add(sequence);
+            return true;
+        }
+
+        public (TimeSpan Wait, string Reason) WaitFor(DateTimeOffset now, string group) =>
+            now < _blockedUntil
+                ? (_blockedUntil - now, _blockReason ?? $"rate limit of group '{group}'")
+                : (TimeSpan.FromMilliseconds(20), string.Empty); // answers in flight will tell us more
+
+        /// <summary>An answer without rate-limit headers: a group the server does not limit (until it says otherwise).</summary>
+        public void ApplyNoHeaders()
+        {
+            if (!_paced)
+            {
+                _unpaced = true;
+            }
+        }
+
+        public void Apply(long sequence, bool solo, int? limit, int remaining, int? window, DateTimeOffset now, string group)
+        {
+            _paced = true;
+            _unpaced = false;
+            Limit = limit ?? Limit;
+            WindowSeconds = window ?? WindowSeconds ?? 60;
+            var estimate = remaining - (int)(LastSent - sequence) - _inFlight.Count(s => s < sequence);
+            _budget = solo ? estimate : _budget is int known ? Math.Min(known, estimate) : null;
+            if (remaining <= 0)
+            {
+                BlockUntil(now + TimeSpan.FromSeconds(WindowSeconds.Value), $"rate limit of group '{group}' ({Limit} requests per {WindowSeconds} s)");
+            }
+        }
+
+        public void BlockUntil(DateTimeOffset until, string reason)
+        {
+            if (until > _blockedUntil)
+            {
+                _blockedUntil = until;
+                _blockReason = reason;
+            }
+        }
+
+        public void Finished(long sequence) => _inFlight.Remove(sequence);
 
         public RateLimitState Snapshot(string group)
         {
             lock (this)
             {
-                return new RateLimitState { Group = group, Limit = Limit, Remaining = Available is null ? null : Math.Max(0, Available.Value), WindowSeconds = WindowSeconds };
+                return new RateLimitState { Group = group, Limit = Limit, Remaining = _budget is null ? null : Math.Max(0, _budget.Value), WindowSeconds = WindowSeconds };
             }
         }
     }
@@ -212,15 +257,23 @@ internal sealed class RateLimitPacer
     {
         private int _released;
 
-        public Lease(string group, GroupState state)
+        public Lease(string group, GroupState state, long sequence, bool solo)
         {
             Group = group;
             State = state;
+            Sequence = sequence;
+            Solo = solo;
         }
 
         public string Group { get; }
 
         public GroupState State { get; }
+
+        /// <summary>Order in which the request was let through, within its group.</summary>
+        public long Sequence { get; }
+
+        /// <summary>Nothing else of the group was in flight when it was sent: its answer is exact.</summary>
+        public bool Solo { get; }
 
         public void Release()
         {
@@ -228,7 +281,7 @@ internal sealed class RateLimitPacer
             {
                 lock (State)
                 {
-                    State.InFlight--;
+                    State.Finished(Sequence);
                 }
             }
         }

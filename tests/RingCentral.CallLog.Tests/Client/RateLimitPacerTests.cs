@@ -74,6 +74,46 @@ public class RateLimitPacerTests
     }
 
     [Fact]
+    public async Task AnswersOutOfOrderNeverRaiseTheBudgetAboveTheTruth()
+    {
+        var pacer = new RateLimitPacer(() => _now);
+        Task<RateLimitPacer.Lease> Acquire() => pacer.AcquireAsync(RouteKeys.RecordingContent, NullEvents.Instance, CancellationToken.None);
+        int? Left() => pacer.Snapshot(RouteKeys.RecordingContent)!.Remaining;
+
+        var first = await Acquire();
+        pacer.Observe(RouteKeys.RecordingContent, first, Headers("heavy", 10, 9, 60)); // alone: exact
+        Assert.Equal(9, Left());
+
+        // Three in parallel; the server takes them as newer, x, older (limit 10: 8, 7, 6 left), and
+        // the answers arrive in that order too.
+        var x = await Acquire();
+        var older = await Acquire();
+        var newer = await Acquire();
+        Assert.Equal(6, Left());
+        pacer.Observe(RouteKeys.RecordingContent, newer, Headers("heavy", 10, 8, 60));
+        Assert.Equal(6, Left()); // 8, less x and older still in flight
+        pacer.Observe(RouteKeys.RecordingContent, older, Headers("heavy", 10, 6, 60));
+        Assert.Equal(4, Left()); // 6, less newer sent after it and x still in flight: lower, never higher
+        pacer.Observe(RouteKeys.RecordingContent, x, Headers("heavy", 10, 7, 60));
+        Assert.Equal(5, Left()); // x was sent alone: its answer is exact and may raise the count (truth: 6)
+    }
+
+    [Fact]
+    public async Task ABudgetUsedUpWithNothingInFlightWaitsAWholeWindowRatherThanForever()
+    {
+        var pacer = new RateLimitPacer(() => _now);
+        var first = await pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
+        pacer.Observe(RouteKeys.CallLog, first, Headers("heavy", 10, 1, 60));
+        var second = await pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
+        second.Release(); // failed without an answer (a network error): we never learn the count
+        var third = pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(third.IsCompleted);
+        _now += TimeSpan.FromSeconds(61);
+        await third.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task GroupNamesComeFromTheServerAndMayBeNew()
     {
         var pacer = new RateLimitPacer(() => _now);
