@@ -143,17 +143,6 @@ public class FixtureParsingTests
         Assert.Equal("9876543210", r.ExtensionId);
     }
 
-    [Fact]
-    public void RecordingMetadataFixtureParses()
-    {
-        var (status, _, body) = Fixtures.ReadHttp("recording-metadata-2016-audio-x-wav.http");
-        Assert.Equal(200, status);
-        var info = ModelMapper.ToRecording(JsonSerializer.Deserialize(body, WireJsonContext.Default.RecordingDto)!);
-        Assert.Equal("401786818008", info.Id);
-        Assert.Equal("audio/x-wav", info.ContentType);
-        Assert.Equal(30, info.Duration);
-    }
-
     [Theory]
     [InlineData("error-403-cmn-408-readcompanycalllog.json", "CMN-408", "[ReadCompanyCallLog] permission required")]
     [InlineData("error-403-cmn-401-readcalllog.json", "CMN-401", null)]
