@@ -50,8 +50,6 @@ internal sealed class PipelinePump : IDisposable
         return task.GetAwaiter().GetResult();
     }
 
-    public void Run(Task task) => Run(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
-
     /// <summary>Executes what is queued now.</summary>
     public void Drain()
     {
