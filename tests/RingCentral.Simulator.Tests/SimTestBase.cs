@@ -95,7 +95,7 @@ public sealed class SimClient(SimulatorInfo info) : IDisposable
     public void Dispose() => Http.Dispose();
 }
 
-/// <summary>Reads the real RingCentral responses kept beside the repository.</summary>
+/// <summary>Reads the real RingCentral responses the repository carries (tests/data/ringcentral).</summary>
 public static class Fixtures
 {
     public static string Dir
@@ -105,7 +105,7 @@ public static class Fixtures
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RingCentral.CallLog.PS.sln"))) dir = dir.Parent;
             Assert.NotNull(dir);
-            return Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "ringcentral", "fixtures"));
+            return Path.Combine(dir!.FullName, "tests", "data", "ringcentral", "fixtures");
         }
     }
 

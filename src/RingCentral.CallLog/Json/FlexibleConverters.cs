@@ -5,6 +5,24 @@ using System.Text.Json.Serialization;
 
 namespace RingCentral.CallLog.Json;
 
+/// <summary>Skipping inside a converter, the way that works when the body streams in.</summary>
+internal static class JsonReaderSkip
+{
+    /// <summary>
+    /// Skips the value the reader is on, with all it nests. <c>Utf8JsonReader.Skip()</c> refuses to
+    /// run on a reader that is not on the final block, which is every reader a converter gets while
+    /// a response streams in, even though the serializer has buffered the whole value for it;
+    /// <c>TrySkip()</c> works there and only fails when the value is really incomplete.
+    /// </summary>
+    public static void SkipValue(this ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip())
+        {
+            throw new JsonException("A JSON value ended before it was complete.");
+        }
+    }
+}
+
 /// <summary>Reads a string, a number (e.g. extension.id) or a boolean as a string; skips objects and arrays.</summary>
 internal sealed class FlexibleStringConverter : JsonConverter<string?>
 {
@@ -24,7 +42,7 @@ internal sealed class FlexibleStringConverter : JsonConverter<string?>
                 return "false";
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
-                reader.Skip();
+                reader.SkipValue();
                 return null;
             default:
                 return null;
@@ -54,7 +72,7 @@ internal sealed class FlexibleInt64Converter : JsonConverter<long?>
                 return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
-                reader.Skip();
+                reader.SkipValue();
                 return null;
             default:
                 return null;
@@ -91,7 +109,7 @@ internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
                 return bool.TryParse(reader.GetString(), out var parsed) ? parsed : null;
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
-                reader.Skip();
+                reader.SkipValue();
                 return null;
             default:
                 return null;
@@ -137,13 +155,13 @@ internal sealed class PartyConverter : JsonConverter<PartyDto?>
                     }
                     else
                     {
-                        reader.Skip();
+                        reader.SkipValue();
                     }
                 }
 
                 return first;
             default:
-                reader.Skip();
+                reader.SkipValue();
                 return null;
         }
     }
@@ -175,7 +193,7 @@ internal sealed class PartyConverter : JsonConverter<PartyDto?>
                     party.Location = s_text.Read(ref reader, typeof(string), null!);
                     break;
                 default:
-                    reader.Skip();
+                    reader.SkipValue();
                     break;
             }
         }

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace RingCentral.CallLog.Tests.TestSupport;
 
-/// <summary>The real RingCentral responses kept beside the repository (../shared/ringcentral/fixtures).</summary>
+/// <summary>The real RingCentral responses the repository carries (tests/data/ringcentral/fixtures).</summary>
 internal static class Fixtures
 {
     private static readonly Lazy<string> s_repoRoot = new(() =>
@@ -20,7 +20,10 @@ internal static class Fixtures
 
     public static string RepoRoot => s_repoRoot.Value;
 
-    public static string Folder => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "ringcentral", "fixtures"));
+    public static string Folder => Path.Combine(RepoRoot, "tests", "data", "ringcentral", "fixtures");
+
+    /// <summary>RingCentral's published OpenAPI schema (extract) the repository carries.</summary>
+    public static string OpenApiFile => Path.Combine(RepoRoot, "tests", "data", "ringcentral", "openapi", "ringcentral-calllog-openapi.json");
 
     public static string Read(string name) => File.ReadAllText(Path.Combine(Folder, name));
 
