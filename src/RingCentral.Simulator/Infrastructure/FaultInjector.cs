@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace RingCentral.Simulator.Infrastructure;
 
-/// <summary>A queued fault: applies to the next <see cref="Remaining"/> matching requests.</summary>
+/// <summary>
+/// A queued fault: applies to the next <see cref="Remaining"/> matching requests. "stall" sends the
+/// status line and headers of the real answer (or of <see cref="Status"/> when one is given) and then
+/// nothing for <see cref="DelayMs"/> (0 = until the client goes away).
+/// </summary>
 internal sealed class FaultRule
 {
     public required string Kind { get; init; }
@@ -12,10 +16,12 @@ internal sealed class FaultRule
     public int? RetryAfter { get; init; }
     public int DelayMs { get; init; }
     public string? Location { get; init; }
+    /// <summary>For "status": the errorCode of the body (default by status: CMN-301, CMN-201, CMN-120, CMN-status).</summary>
+    public string? ErrorCode { get; init; }
     public double? Probability { get; init; }
     public Random? Random { get; init; }
 
-    public static readonly string[] Kinds = ["status", "drop", "truncate", "delay", "reset", "redirect"];
+    public static readonly string[] Kinds = ["status", "drop", "truncate", "delay", "reset", "redirect", "stall"];
 
     /// <summary>Parses the /_sim/faults body; returns null with an error message when invalid.</summary>
     public static (FaultRule? Rule, string? Error) Parse(JsonElement e)
@@ -31,10 +37,11 @@ internal sealed class FaultRule
             Kind = kind,
             Path = Str("path"),
             Remaining = Int("count") ?? 1,
-            Status = Int("status") ?? 503,
+            Status = Int("status") ?? (kind == "stall" ? 0 : 503),
             RetryAfter = Int("retryAfter"),
             DelayMs = Int("delayMs") ?? 0,
             Location = Str("location"),
+            ErrorCode = Str("errorCode"),
             Probability = probability,
             Random = probability is null ? null : new Random(Int("seed") ?? 0),
         }, null);
