@@ -53,7 +53,7 @@ Describe 'Sign-in flows' {
             $err = Get-SignInError { Connect-RcAccount -ClientId $sim.clientId -ClientSecret $secret -Jwt $jwt -Proxy "http://127.0.0.1:$deadPort" -MaxRetryCount 0 -ErrorAction Stop }
             $err.FullyQualifiedErrorId | Should -Match '^RingCentralConnectionFailed'
             $err.TargetObject | Should -Be 'https://platform.ringcentral.com'
-            (Get-SimStats $sim).tokenGrants.PSObject.Properties.Count | Should -Be 0
+            @((Get-SimStats $sim).requests | Where-Object { $_.path -like '/restapi/*' }).Count | Should -Be 0
             # -Server still wins over the variable.
             $c = Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret $secret -Jwt $jwt -PassThru
             $c.Server | Should -Be $sim.url
