@@ -158,6 +158,20 @@ public sealed class SimulatorHost : IAsyncDisposable
             case "stall":
                 await Stall(ctx, next, fault);
                 return;
+            case "body":
+                var real = ctx.Response.Body;
+                using (var discarded = new MemoryStream())
+                {
+                    ctx.Response.Body = discarded;
+                    await next(ctx);
+                    ctx.Response.Body = real;
+                }
+                var text = System.Text.Encoding.UTF8.GetBytes(fault.Body!);
+                if (fault.Status > 0) ctx.Response.StatusCode = fault.Status;
+                ctx.Response.ContentType = "application/json";
+                ctx.Response.ContentLength = text.Length;
+                await real.WriteAsync(text);
+                return;
             default:
                 // drop / truncate: produce the real answer, announce its full length, send half, then cut the connection.
                 var original = ctx.Response.Body;
