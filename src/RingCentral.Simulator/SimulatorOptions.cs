@@ -47,6 +47,8 @@ public sealed class SimulatorOptions
     public long? RecordingBytes { get; set; }
     public bool Live { get; set; }
     public bool TestHooks { get; set; }
+    /// <summary>Stop when standard input reaches its end (test harnesses that own the process); off, it serves until Ctrl+C or SIGTERM.</summary>
+    public bool ExitOnStdinClose { get; set; }
     /// <summary>The moment the data is generated back from; null = now. Tests may pin it.</summary>
     public DateTimeOffset? StartTime { get; set; }
 
@@ -89,6 +91,7 @@ public sealed class SimulatorOptions
                 case "--recording-bytes": o.RecordingBytes = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
                 case "--live": o.Live = true; break;
                 case "--test-hooks": o.TestHooks = true; break;
+                case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 default: throw new FormatException($"Unknown option '{args[i]}'.");
             }
         }
