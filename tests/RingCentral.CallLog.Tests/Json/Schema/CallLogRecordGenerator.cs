@@ -32,6 +32,15 @@ internal sealed class CallLogRecordGenerator
     /// <summary>One record of the call log in the given view ("Simple": no Detailed-only properties; "Detailed": with legs).</summary>
     public Gen<WireObject> Record(string view) => Object(_schema.Component("CallLogRecord"), view, null);
 
+    /// <summary>
+    /// Records for one page: 1 to 30 most of the time, 31 to 200 often, 201 to 1000 one time in 20.
+    /// (The count is drawn by the array itself, so an array's size, and shrinking, starts with its length.)
+    /// </summary>
+    public Gen<WireObject[]> Records(string view) => Record(view).Array[Gen.Frequency(
+        (12, Gen.Int[1, 30]),
+        (7, Gen.Int[31, 200]),
+        (1, Gen.Int[201, 1000]))];
+
     /// <summary>A page (<c>CallLogResponse</c>) holding <paramref name="records"/>, written in the given layout or either.</summary>
     public Gen<GeneratedPage> Page(string view, Gen<WireObject[]> records, WireLayout? layout = null)
     {
@@ -40,7 +49,10 @@ internal sealed class CallLogRecordGenerator
         var placeholder = Gen.Const<WireValue>(new WireArray([]));
         var page = Object(_schema.Component("CallLogResponse"), view, new Dictionary<string, Gen<WireValue>> { ["records"] = placeholder });
         var layouts = layout is { } fixedLayout ? Gen.Const(fixedLayout) : Gen.OneOf(WireLayout.Compact, WireLayout.Spaced);
-        return Gen.Select(page, records, layouts, (p, r, l) => new GeneratedPage(view, p, r, l));
+
+        // SelectMany puts the records' size first, so shrinking goes to fewer, then smaller, records
+        // before it looks at the page's own members.
+        return records.SelectMany(r => Gen.Select(page, layouts, (p, l) => new GeneratedPage(view, p, r, l)));
     }
 
     private Gen<WireObject> Object(SchemaShape shape, string view, Dictionary<string, Gen<WireValue>>? overrides)
@@ -54,7 +66,7 @@ internal sealed class CallLogRecordGenerator
             : WireGens.UnknownMembers;
 
         // 0: the schema's order with unknown members last; otherwise a shuffle seeded by the value.
-        var order = Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[1, int.MaxValue]));
+        var order = Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[1, 1_000_000]));
         return Gen.Select(WireGens.All(members), unknown, order, (known, extra, seed) =>
         {
             var list = known.Where(m => m is not null).Cast<WireMember>().Concat(extra).ToList();
@@ -74,7 +86,7 @@ internal sealed class CallLogRecordGenerator
 
     private Gen<WireMember?> Member(SchemaProperty property, Gen<WireValue> value)
     {
-        var present = Gen.Select(value, WireGens.NameEscaping, (v, e) => (WireMember?)new WireMember(property.Name, v, false, e));
+        var present = WireGens.Deeper(Gen.Select(value, WireGens.NameEscaping, (v, e) => (WireMember?)new WireMember(property.Name, v, false, e)));
         if (property.Required || _complete)
         {
             return present;
@@ -113,7 +125,7 @@ internal sealed class CallLogRecordGenerator
                 return WireGens.Decimal;
             case SchemaKind.Integer:
                 return name == "id" ? WireGens.IntegerId
-                    : name == "durationMs" ? WireGens.Whole(10_000_000_000)
+                    : name == "durationMs" ? WireGens.LargeWhole
                     : WireGens.Whole(shape.Format == "int32" ? 100_000 : 10_000_000);
             default:
                 return StringValue(property);

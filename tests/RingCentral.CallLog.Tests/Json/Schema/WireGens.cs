@@ -80,13 +80,21 @@ internal static class WireGens
     /// often, also without a fraction, with 1 to 7 fraction digits, or with an offset.
     /// </summary>
     public static readonly Gen<string> Time = Gen.Select(
-        Gen.Long[new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks, new DateTime(2030, 12, 31, 0, 0, 0, DateTimeKind.Utc).Ticks],
+        Gen.Int[0, 11_322], // days from 2000-01-01 (to 2030-12-31)
+        Gen.Int[0, 86_399_999], // milliseconds into the day
+        Gen.Int[0, 9_999], // ticks below the millisecond
         Gen.Frequency((6, Gen.Const(3)), (2, Gen.Const(0)), (2, Gen.Int[1, 7])),
         Gen.Frequency((7, Gen.Const(0)), (3, Gen.Int[-14 * 60, 14 * 60])),
-        FormatTime);
+        (days, ms, ticks, digits, offset) => FormatTime(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks + (days * 86_400_000L + ms) * TimeSpan.TicksPerMillisecond + ticks, digits, offset));
+
+    // Values come from int generators rather than long ones: CsCheck sizes a long by its magnitude
+    // (up to 2^64), which would drown every other part of a record's size and so its shrinking.
 
     /// <summary>Non-negative whole numbers up to <paramref name="max"/>.</summary>
-    public static Gen<WireValue> Whole(long max) => Gen.Long[0, max].Select(n => (WireValue)new WireNumber(n.ToString(CultureInfo.InvariantCulture)));
+    public static Gen<WireValue> Whole(int max) => Gen.Int[0, max].Select(n => (WireValue)new WireNumber(n.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Whole numbers up to about 2 * 10^10 (past int's range: durationMs is a long).</summary>
+    public static readonly Gen<WireValue> LargeWhole = Gen.Select(Gen.Int[0, 999_999_999], Gen.Int[0, 20], (low, high) => (WireValue)new WireNumber((high * 1_000_000_000L + low).ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Decimal numbers (costs), written in the forms a JSON printer may choose.</summary>
     public static readonly Gen<WireValue> Decimal = Gen.Frequency(
@@ -102,7 +110,7 @@ internal static class WireGens
 
     /// <summary>A number in one of the shapes JSON allows, for properties nobody reads.</summary>
     private static readonly Gen<string> s_anyNumber = Gen.Frequency(
-        (4, Gen.Long.Select(n => n.ToString(CultureInfo.InvariantCulture))),
+        (4, Gen.Int.Select(n => n.ToString(CultureInfo.InvariantCulture))),
         (2, Gen.Double.Unit.Select(d => (d * 1000 - 500).ToString("R", CultureInfo.InvariantCulture))),
         (1, Gen.OneOf("-0", "0.0", "1.5E+300", "-2e-7", "1E400", "123456789012345678901234567890", "0.000000000000000000001")));
 
@@ -137,6 +145,14 @@ internal static class WireGens
     public static readonly Gen<WireMember[]> SomeUnknownMembers = UnknownMember().Array[1, 2];
 
     private static Gen<WireMember> UnknownMember() => Gen.Select(UnknownName, AnyJson, NameEscaping, (n, v, e) => new WireMember(n, v, true, e));
+
+    /// <summary>
+    /// The same values, sized one level down. CsCheck compares sizes level by level (a Select adds
+    /// its parts' sizes; SelectMany appends the second part's below the first). With each member's
+    /// value one level below its presence, a record's size is first how many optional properties it
+    /// sends, and only then how big their values are: shrinking drops properties before it shortens them.
+    /// </summary>
+    public static Gen<T> Deeper<T>(Gen<T> gen) => Gen.Const(0).SelectMany(_ => gen);
 
     /// <summary>Generates every element of <paramref name="gens"/> (a balanced tree of Selects, so it shrinks element by element).</summary>
     public static Gen<T[]> All<T>(IReadOnlyList<Gen<T>> gens)
