@@ -13,11 +13,12 @@ namespace RingCentral.CallLog.Client;
 /// <summary>One page of a listing: its records (or their raw JSON) and the next page's URI.</summary>
 internal sealed class CallLogPage
 {
-    public CallLogPage(IReadOnlyList<CallLogRecord> records, IReadOnlyList<string>? rawRecords, Uri? nextPage)
+    public CallLogPage(IReadOnlyList<CallLogRecord> records, IReadOnlyList<string>? rawRecords, Uri? nextPage, DateTimeOffset? serverDate = null)
     {
         Records = records;
         RawRecords = rawRecords;
         NextPage = nextPage;
+        ServerDate = serverDate;
     }
 
     public IReadOnlyList<CallLogRecord> Records { get; }
@@ -26,6 +27,9 @@ internal sealed class CallLogPage
     public IReadOnlyList<string>? RawRecords { get; }
 
     public Uri? NextPage { get; }
+
+    /// <summary>The answer's Date header: RingCentral's clock when it answered (null when absent).</summary>
+    public DateTimeOffset? ServerDate { get; }
 }
 
 /// <summary>The outcome for one id of a batch request: a record or an error.</summary>
@@ -73,6 +77,16 @@ internal sealed class CallLogApi
     }
 
     /// <summary>
+    /// RingCentral's clock: the Date of a light request's answer (who am I), taken before a
+    /// checkpointed run fixes its window. Null when the answer carries no Date.
+    /// </summary>
+    public Task<DateTimeOffset?> GetServerDateAsync(IRcEvents events, CancellationToken cancellationToken)
+    {
+        var request = new RcRequest(HttpMethod.Get, _core.Server.Resolve("/restapi/v1.0/account/~/extension/~"), RouteKeys.Identity);
+        return _core.SendAsync<DateTimeOffset?>(request, (response, _) => Task.FromResult(response.Headers.Date), events, cancellationToken);
+    }
+
+    /// <summary>
     /// Fetches up to <see cref="MaxBatchSize"/> records by id: one id is a plain GET, several go
     /// comma-separated in one request answered with 207 multipart/mixed. Results keep the input order.
     /// </summary>
@@ -96,7 +110,7 @@ internal sealed class CallLogApi
         var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.CallLogPageDto, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}", cancellationToken).ConfigureAwait(false);
 
         var records = dto?.Records?.Select(ModelMapper.ToRecord).ToList() ?? new List<CallLogRecord>();
-        return new CallLogPage(records, null, NextPage(dto?.Navigation?.NextPage?.Uri));
+        return new CallLogPage(records, null, NextPage(dto?.Navigation?.NextPage?.Uri), response.Headers.Date);
     }
 
     internal static async Task<CallLogPage> ReadRawPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -138,7 +152,7 @@ internal sealed class CallLogApi
                 next = uri.GetString();
             }
 
-            return new CallLogPage(records, raw, NextPage(next));
+            return new CallLogPage(records, raw, NextPage(next), response.Headers.Date);
         }
     }
 
