@@ -49,6 +49,9 @@ internal sealed class ChangeTracker : IDisposable
     /// <summary>Entries of the window the listing no longer showed; kept, so nothing is concluded from their absence.</summary>
     public int NotListed { get; private set; }
 
+    /// <summary>The most previous entries held at once (those sharing one start time): what memory grows with.</summary>
+    public int PeakHeld { get; private set; }
+
     /// <summary>Why <paramref name="record"/> is written, or null when it is not (unchanged, or known in -NewOnly).</summary>
     public CallLogChangeType? Classify(CallLogRecord record)
     {
@@ -122,6 +125,7 @@ internal sealed class ChangeTracker : IDisposable
             if (entry.StartMs == startMs)
             {
                 _sameStart[entry.Id] = entry;
+                PeakHeld = Math.Max(PeakHeld, _sameStart.Count);
             }
             else
             {
