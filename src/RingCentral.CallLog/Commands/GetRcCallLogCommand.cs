@@ -133,23 +133,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         }
         else
         {
-            if (NewOnly)
-            {
-                ThrowInvalidArgument(new ArgumentException("-NewOnly applies to checkpointed runs only: add -Checkpoint <file>.", nameof(NewOnly)), NewOnly);
-            }
-
-            if (query.DateTo is null)
-            {
-                // Without dateTo each page counts its offset from its own "now": calls ending
-                // during the export would push records down a page. One fixed end keeps pages still.
-                query.DateTo = ClientClock.UtcNow(connection.Session);
-                WriteVerbose($"No -DateTo: sending the moment of the first request, {query.DateTo:o}, as dateTo, so calls that end during the export do not shift the pages.");
-            }
-
-            if (DateFrom is null)
-            {
-                WriteVerbose("No -DateFrom: RingCentral returns only the 24 hours before -DateTo.");
-            }
+            PlainListingStart.Prepare(this, query, connection);
         }
 
         var first = api.FirstPageUri(query);
