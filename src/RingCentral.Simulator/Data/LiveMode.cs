@@ -18,13 +18,19 @@ internal sealed class LiveMode : IAsyncDisposable
 
     public static LiveMode Start(SimulatorState state)
     {
-        var calls = new Timer(_ => state.AddCalls(1 + Random.Shared.Next(3), 0, null), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        var calls = new Timer(_ =>
+        {
+            if (!state.Config.LivePaused) state.AddCalls(1 + Random.Shared.Next(3), 0, null);
+        }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         Timer? changes = null;
         var every = state.Options.LiveChangeEverySeconds;
         if (every > 0)
         {
             var period = TimeSpan.FromSeconds(every);
-            changes = new Timer(_ => state.Mutator.Mutate(1, null, state.Options.LiveChangeMix), null, period, period);
+            changes = new Timer(_ =>
+            {
+                if (!state.Config.LivePaused) state.Mutator.Mutate(1, null, state.Options.LiveChangeMix);
+            }, null, period, period);
         }
         return new LiveMode(calls, changes);
     }

@@ -51,6 +51,7 @@ internal static class TestHookEndpoints
                 if (e.TryGetProperty("refreshTokenTtl", out v)) c.RefreshTokenTtl = v.GetInt32();
                 if (e.TryGetProperty("mediaBaseUrl", out v)) c.MediaBaseUrl = v.ValueKind == JsonValueKind.Null ? null : v.GetString();
                 if (e.TryGetProperty("callsPerListRequest", out v)) c.CallsPerListRequest = v.GetInt32();
+                if (e.TryGetProperty("livePaused", out v)) c.LivePaused = v.GetBoolean();
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
             {

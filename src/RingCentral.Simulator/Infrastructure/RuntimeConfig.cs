@@ -25,6 +25,8 @@ internal sealed class RuntimeConfig
     public string? MediaBaseUrl { get; set; }
     /// <summary>Calls that end (listed at once) right after each call-log list request: calls arriving while an export pages.</summary>
     public int CallsPerListRequest { get; set; }
+    /// <summary>Live mode holds still (no calls, no changes) while true: a test can then compare a final state.</summary>
+    public bool LivePaused { get; set; }
 
     public RateLimitSpec For(RateGroup g) => g switch
     {

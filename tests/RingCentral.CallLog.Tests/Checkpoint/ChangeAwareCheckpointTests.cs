@@ -44,6 +44,33 @@ public class ChangeAwareCheckpointTests
     }
 
     [Fact]
+    public async Task ThreeRunsOverALiveSimulatorThatChangesRecordsDuringTheRunsGiveTheFinalState()
+    {
+        // Live mode: calls end every 5 s, and a listed record changes every 0.2 s (recordings
+        // attached, results corrected, deletions), during the runs as well as between them.
+        await using var runs = await ChangeAwareRuns.StartAsync(seed: 36, o =>
+        {
+            o.Live = true;
+            o.LiveChangeEverySeconds = 0.2;
+        });
+        var checkpoint = Path.Combine(runs.Directory, "live.json");
+        var run1 = runs.Run(checkpoint);
+        await Task.Delay(3000);
+        await runs.HookAsync("calls", """{"count":2,"endedSecondsAgo":1800,"visibleAfterSeconds":0}""");
+        await runs.HookAsync("calls", """{"count":1,"endedSecondsAgo":0,"visibleAfterSeconds":0,"durationSeconds":10800}""");
+        var run2 = runs.Run(checkpoint);
+        await Task.Delay(3000);
+
+        // The final state: live mode holds still, and the third run reads it.
+        await runs.HookAsync("config", """{"livePaused":true}""");
+        var run3 = runs.Run(checkpoint);
+        Assert.All(new[] { run1, run2, run3 }, r => Assert.Null(r.Failure));
+        Assert.Contains(run2.Records.Concat(run3.Records), r => r.ChangeType == CallLogChangeType.Updated);
+        Assert.Contains(run2.Records.Concat(run3.Records), r => r.ChangeType == CallLogChangeType.Deleted);
+        await runs.AssertOutputIsGroundTruthAsync(checkpoint, run1, run2, run3);
+    }
+
+    [Fact]
     public async Task AClientClockThreeHoursAheadLosesNothingAndWarnsOncePerRun()
     {
         await using var runs = await ChangeAwareRuns.StartAsync(seed: 32);
