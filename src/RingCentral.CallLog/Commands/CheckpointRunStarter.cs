@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
 
@@ -117,7 +118,9 @@ internal static class CheckpointRunStarter
         var skew = client - server.Value;
         if (skew.Duration() > ClockTolerance)
         {
-            cmdlet.WriteWarning($"This computer's clock is {skew.Duration():d\\.hh\\:mm\\:ss} {(skew > TimeSpan.Zero ? "ahead of" : "behind")} RingCentral's ({server.Value:o}). The run's window follows RingCentral's clock; fix the local clock for correct times elsewhere.");
+            var off = skew.Duration();
+            var amount = string.Format(CultureInfo.InvariantCulture, "{0}h {1:00}m {2:00}s", (int)off.TotalHours, off.Minutes, off.Seconds);
+            cmdlet.WriteWarning($"This computer's clock is {amount} {(skew > TimeSpan.Zero ? "ahead of" : "behind")} RingCentral's ({server.Value:o}). The run's window follows RingCentral's clock; fix the local clock for correct times elsewhere.");
         }
 
         return server.Value;
