@@ -14,9 +14,9 @@ namespace RingCentral.Simulator;
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Timer? _liveTimer;
+    private readonly Data.LiveMode? _liveTimer;
 
-    private SimulatorHost(WebApplication app, SimulatorInfo info, Timer? liveTimer)
+    private SimulatorHost(WebApplication app, SimulatorInfo info, Data.LiveMode? liveTimer)
     {
         _app = app;
         Info = info;
@@ -76,18 +76,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             AdminExtensionId = admin.Id,
             UserExtensionId = user.Id,
         };
-        Timer? timer = null;
-        if (options.Live)
-        {
-            // Live mode: a few calls end every few seconds (visible 15–30 s later); now and then a record changes.
-            var tick = 0;
-            timer = new Timer(_ =>
-            {
-                state.AddCalls(1 + Random.Shared.Next(3), 0, null);
-                if (++tick % 3 == 0) state.ModifyCalls(1);
-            }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
-        }
-        return new SimulatorHost(app, info, timer);
+        return new SimulatorHost(app, info, options.Live ? Data.LiveMode.Start(state) : null);
     }
 
     /// <summary>Per request: request id, stats, latency, faults, and keeping the two listeners apart.</summary>

@@ -46,6 +46,10 @@ public sealed class SimulatorOptions
     /// <summary>Fixed size of every recording's content; null = sized by the call's duration.</summary>
     public long? RecordingBytes { get; set; }
     public bool Live { get; set; }
+    /// <summary>Live mode: seconds between changes to listed records (0 = none).</summary>
+    public double LiveChangeEverySeconds { get; set; } = 15;
+    /// <summary>Live mode: the proportions of the kinds of change.</summary>
+    internal Data.MutationMix LiveChangeMix { get; set; } = Data.MutationMix.Default;
     public bool TestHooks { get; set; }
     /// <summary>Stop when standard input reaches its end (test harnesses that own the process); off, it serves until Ctrl+C or SIGTERM.</summary>
     public bool ExitOnStdinClose { get; set; }
@@ -90,6 +94,8 @@ public sealed class SimulatorOptions
                 case "--latency": o.LatencyMs = Int(); break;
                 case "--recording-bytes": o.RecordingBytes = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
                 case "--live": o.Live = true; break;
+                case "--live-change-every": o.LiveChangeEverySeconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
+                case "--live-change-mix": o.LiveChangeMix = Data.MutationMix.Parse(Value()); break;
                 case "--test-hooks": o.TestHooks = true; break;
                 case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 default: throw new FormatException($"Unknown option '{args[i]}'.");

@@ -23,6 +23,7 @@ internal sealed class SimulatorState
         var startMs = StartMoment.ToUnixTimeMilliseconds();
         var history = Generator.GenerateHistory(startMs - (options.Days * 86_400_000L), startMs, (long)options.CallsPerDay * options.Days);
         Store = new CallStore(history);
+        Mutator = new LiveMutator(Store, Generator);
     }
 
     public SimulatorOptions Options { get; }
@@ -33,6 +34,7 @@ internal sealed class SimulatorState
     public JwtCodec Jwt { get; }
     public DataGenerator Generator { get; }
     public CallStore Store { get; }
+    public LiveMutator Mutator { get; }
     public TokenStore Tokens { get; } = new();
     public AuthCodeStore AuthCodes { get; } = new();
     public RateLimiter Limiter { get; }
@@ -53,7 +55,7 @@ internal sealed class SimulatorState
     public string TokenAudience => PlatformBase + "/restapi/oauth/token";
 
     /// <summary>Adds new calls that ended <paramref name="endedSecondsAgo"/> ago; they show in the list after <paramref name="visibleAfterSeconds"/>.</summary>
-    public List<CallRecord> AddCalls(int count, int endedSecondsAgo, int? visibleAfterSeconds)
+    public List<CallRecord> AddCalls(int count, int endedSecondsAgo, int? visibleAfterSeconds, int? durationSeconds = null)
     {
         var added = new List<CallRecord>();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -61,7 +63,7 @@ internal sealed class SimulatorState
         {
             for (var i = 0; i < count; i++)
             {
-                var duration = Generator.Random.Next(5_000, 300_000);
+                var duration = durationSeconds is int d ? d * 1000 : Generator.Random.Next(5_000, 300_000);
                 var start = now - (endedSecondsAgo * 1000L) - duration;
                 long? delay = visibleAfterSeconds is int v ? v * 1000L : null;
                 Generator.AddCall(added, start, delay, duration);

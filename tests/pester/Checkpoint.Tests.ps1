@@ -1,5 +1,7 @@
-# Incremental export with -Checkpoint: consecutive runs with new, late and changed calls between
-# them deliver every record exactly once; failed or stopped runs leave the checkpoint untouched.
+# Incremental export with -Checkpoint -NewOnly (each id once, as checkpoints were before they
+# followed changes): consecutive runs with new, late and changed calls between them deliver every
+# record exactly once; failed or stopped runs leave the checkpoint untouched. The change-aware
+# default (ChangeType New/Updated/Deleted) is proven in the xunit suite (Checkpoint/).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
@@ -10,7 +12,7 @@ BeforeAll {
     New-Item -ItemType Directory -Path $dir | Out-Null
 
     function script:Invoke-Run([string] $File, [hashtable] $Extra = @{}) {
-        @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $File -CheckpointSettleTime 0 @Extra)
+        @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $File -CheckpointSettleTime 0 -NewOnly @Extra)
     }
     function script:Assert-EveryRecordOnce([object[]] $Delivered, [DateTime] $Until) {
         # Every record of the range that was listed by the last run's end was delivered, exactly
@@ -57,6 +59,18 @@ Describe 'Get-RcCallLog -Checkpoint' {
         $run3.Count | Should -BeGreaterOrEqual 7   # the late ones and the newest
 
         Assert-EveryRecordOnce (@($run1) + @($run2) + @($run3)) (HighWaterMark $cp)
+        @(($run1 + $run2 + $run3) | Where-Object ChangeType -NE 'New').Count | Should -Be 0
+    }
+
+    It 'without -NewOnly, records changed since they were written come again as Updated; -CheckpointOverlap still names the window' {
+        $cp = Join-Path $dir 'changes.json'
+        $run1 = @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -CheckpointOverlap ([TimeSpan]::FromDays(3)))
+        $run1.Count | Should -BeGreaterThan 500
+        $changed = @((Invoke-SimHook $sim 'modify' -Method POST -Body @{ count = 5; kind = 'result' }).modified)
+        $run2 = @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -ChangeWindow ([TimeSpan]::FromDays(3)))
+        $updated = @($run2 | Where-Object ChangeType -EQ 'Updated')
+        @($changed | Where-Object { $_ -in $updated.Id }).Count | Should -Be @($changed | Where-Object { $_ -in $run1.Id }).Count
+        @($updated | Where-Object { $_.Id -notin $changed }).Count | Should -Be 0
     }
 
     It 'a run killed mid-way leaves the checkpoint untouched; the next run still delivers every record exactly once' {
@@ -67,18 +81,18 @@ Describe 'Get-RcCallLog -Checkpoint' {
 
         # A downstream failure (say Export-Csv on a full disk) after 3 records.
         $n = 0
-        { Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 | ForEach-Object { if (++$n -eq 3) { throw 'disk full' } } } | Should -Throw '*disk full*'
+        { Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -NewOnly | ForEach-Object { if (++$n -eq 3) { throw 'disk full' } } } | Should -Throw '*disk full*'
         (Get-FileHash $cp).Hash | Should -Be $before.Hash
 
         # A terminating API error (503 until the retries run out).
         $impatient = Connect-TestSimulator $sim -PassThru -Extra @{ MaxRetryCount = 1; RetryBackoffSeconds = 0.05 }
         Invoke-SimHook $sim 'faults' -Method POST -Body @{ kind = 'status'; status = 503; path = '/call-log'; count = 2 } | Out-Null
-        { Get-RcCallLog -Connection $impatient -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -ErrorAction Stop } | Should -Throw '*not fetched*'
+        { Get-RcCallLog -Connection $impatient -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -NewOnly -ErrorAction Stop } | Should -Throw '*not fetched*'
         (Get-FileHash $cp).Hash | Should -Be $before.Hash
         Invoke-SimHook $sim 'faults' -Method DELETE | Out-Null
 
         # Stopped from downstream.
-        @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 | Select-Object -First 2).Count | Should -Be 2
+        @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -NewOnly | Select-Object -First 2).Count | Should -Be 2
         (Get-FileHash $cp).Hash | Should -Be $before.Hash
 
         $run2 = Invoke-Run $cp

@@ -13,11 +13,12 @@ namespace RingCentral.CallLog.Client;
 /// <summary>One page of a listing: its records (or their raw JSON) and the next page's URI.</summary>
 internal sealed class CallLogPage
 {
-    public CallLogPage(IReadOnlyList<CallLogRecord> records, IReadOnlyList<string>? rawRecords, Uri? nextPage)
+    public CallLogPage(IReadOnlyList<CallLogRecord> records, IReadOnlyList<string>? rawRecords, Uri? nextPage, DateTimeOffset? serverDate = null)
     {
         Records = records;
         RawRecords = rawRecords;
         NextPage = nextPage;
+        ServerDate = serverDate;
     }
 
     public IReadOnlyList<CallLogRecord> Records { get; }
@@ -26,6 +27,9 @@ internal sealed class CallLogPage
     public IReadOnlyList<string>? RawRecords { get; }
 
     public Uri? NextPage { get; }
+
+    /// <summary>The answer's Date header: RingCentral's clock when it answered (null when absent).</summary>
+    public DateTimeOffset? ServerDate { get; }
 }
 
 /// <summary>The outcome for one id of a batch request: a record or an error.</summary>
@@ -73,6 +77,16 @@ internal sealed class CallLogApi
     }
 
     /// <summary>
+    /// RingCentral's clock: the Date of a light request's answer (who am I), taken before a
+    /// checkpointed run fixes its window. Null when the answer carries no Date.
+    /// </summary>
+    public Task<DateTimeOffset?> GetServerDateAsync(IRcEvents events, CancellationToken cancellationToken)
+    {
+        var request = new RcRequest(HttpMethod.Get, _core.Server.Resolve("/restapi/v1.0/account/~/extension/~"), RouteKeys.Identity);
+        return _core.SendAsync<DateTimeOffset?>(request, (response, _) => Task.FromResult(response.Headers.Date), events, cancellationToken);
+    }
+
+    /// <summary>
     /// Fetches up to <see cref="MaxBatchSize"/> records by id: one id is a plain GET, several go
     /// comma-separated in one request answered with 207 multipart/mixed. Results keep the input order.
     /// </summary>
@@ -102,7 +116,7 @@ internal sealed class CallLogApi
         }
 
         var records = dto.Records.Select(ModelMapper.ToRecord).ToList();
-        return new CallLogPage(records, null, NextPage(dto.Navigation?.NextPage?.Uri));
+        return new CallLogPage(records, null, NextPage(dto.Navigation?.NextPage?.Uri), response.Headers.Date);
     }
 
     // The same leniency as the typed reader (WireJsonContext), so -Raw never refuses a page it reads.
@@ -150,7 +164,7 @@ internal sealed class CallLogApi
                 next = uri.GetString();
             }
 
-            return new CallLogPage(records, raw, NextPage(next));
+            return new CallLogPage(records, raw, NextPage(next), response.Headers.Date);
         }
     }
 

@@ -102,53 +102,74 @@ internal sealed class CallLogQuery
     /// <summary>E.164 without '+', as the API wants; spaces, dashes and brackets dropped.</summary>
     public static string NormalizePhoneNumber(string number) => new(number.Where(char.IsLetterOrDigit).ToArray());
 
-    public string ToQueryString(bool activeCalls = false)
+    /// <summary>
+    /// Every parameter this query sends, in the order it sends them: the one list both the query
+    /// string and the checkpoint's filter description are made from, so a filter added here is
+    /// seen by both.
+    /// </summary>
+    public IEnumerable<QueryParameter> Parameters(bool activeCalls = false)
     {
-        var query = new StringBuilder();
-        void Add(string name, string? value)
-        {
-            if (value is null)
-            {
-                return;
-            }
-
-            query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        }
-
         if (!activeCalls)
         {
-            Add("dateFrom", FormatTime(DateFrom));
-            Add("dateTo", FormatTime(DateTo));
+            if (DateFrom is not null)
+            {
+                yield return new QueryParameter("dateFrom", FormatTime(DateFrom)!, false);
+            }
+
+            if (DateTo is not null)
+            {
+                yield return new QueryParameter("dateTo", FormatTime(DateTo)!, false);
+            }
         }
 
         foreach (var value in Direction)
         {
-            Add("direction", value);
+            yield return new QueryParameter("direction", value, true);
         }
 
         foreach (var value in Type)
         {
-            Add("type", value);
+            yield return new QueryParameter("type", value, true);
         }
 
         foreach (var value in Transport)
         {
-            Add("transport", value);
+            yield return new QueryParameter("transport", value, true);
         }
 
-        Add("view", View);
+        yield return new QueryParameter("view", View, false);
         if (!activeCalls)
         {
-            Add("phoneNumber", PhoneNumber is null ? null : NormalizePhoneNumber(PhoneNumber));
-            Add("extensionNumber", ExtensionNumber);
-            Add("sessionId", SessionId);
-            Add("telephonySessionId", TelephonySessionId);
-            Add("recordingType", RecordingType);
-            Add("showDeleted", ShowDeleted ? "true" : null);
-            Add("showBlocked", ShowBlocked == false ? "false" : null);
+            var filters = new (string Name, string? Value)[]
+            {
+                ("phoneNumber", PhoneNumber is null ? null : NormalizePhoneNumber(PhoneNumber)),
+                ("extensionNumber", ExtensionNumber),
+                ("sessionId", SessionId),
+                ("telephonySessionId", TelephonySessionId),
+                ("recordingType", RecordingType),
+                ("showDeleted", ShowDeleted ? "true" : null),
+                ("showBlocked", ShowBlocked == false ? "false" : null),
+            };
+            foreach (var (name, value) in filters)
+            {
+                if (value is not null)
+                {
+                    yield return new QueryParameter(name, value, true);
+                }
+            }
         }
 
-        Add("perPage", PerPage.ToString(CultureInfo.InvariantCulture));
+        yield return new QueryParameter("perPage", PerPage.ToString(CultureInfo.InvariantCulture), false);
+    }
+
+    public string ToQueryString(bool activeCalls = false)
+    {
+        var query = new StringBuilder();
+        foreach (var parameter in Parameters(activeCalls))
+        {
+            query.Append(query.Length == 0 ? '?' : '&').Append(parameter.Name).Append('=').Append(Uri.EscapeDataString(parameter.Value));
+        }
+
         return query.ToString();
     }
 

@@ -119,7 +119,7 @@ public abstract class CallLogListingCmdlet : RcCmdlet
                     continue;
                 }
 
-                WriteObject(raw ? page.RawRecords![i] : page.Records[i]);
+                WriteObject(raw ? RawOutput(page.Records[i], page.RawRecords![i]) : page.Records[i]);
                 if (++written >= first)
                 {
                     return;
@@ -135,6 +135,10 @@ public abstract class CallLogListingCmdlet : RcCmdlet
         WriteProgress(progress);
         WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} records from {1} pages.", written, pages));
     }
+
+    /// <summary>Raw JSON text; with a change type (a checkpointed run), an object that carries both.</summary>
+    private static object RawOutput(CallLogRecord record, string json) =>
+        record.ChangeType is { } change ? new CallLogRawChange(record.Id, change, json) : json;
 
     internal static DateTimeOffset? ToOffset(DateTime? time)
     {

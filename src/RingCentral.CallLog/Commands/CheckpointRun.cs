@@ -23,44 +23,44 @@ public sealed class CheckpointMismatchException : Exception
 }
 
 /// <summary>
-/// One incremental run of Get-RcCallLog -Checkpoint: its window, the ids it must not write again,
-/// and the checkpoint it leaves behind when (and only when) it completes.
+/// One incremental run of Get-RcCallLog -Checkpoint: its window, why each record is written, and
+/// the checkpoint it leaves behind when (and only when) it completes.
 /// </summary>
-internal sealed class CheckpointRun
+internal sealed class CheckpointRun : IDisposable
 {
-    private readonly Dictionary<string, DateTimeOffset> _delivered;
     private readonly string _filter;
     private readonly string _account;
-    private readonly TimeSpan _overlap;
+    private CheckpointWriter? _writer;
+    private ChangeTracker? _tracker;
 
-    private CheckpointRun(string path, CallLogCheckpoint? previous, string filter, string account, DateTimeOffset from, DateTimeOffset until, TimeSpan overlap)
+    private CheckpointRun(string path, CallLogCheckpoint? previous, string filter, string account, DateTimeOffset? dateFrom)
     {
         Path = path;
         Previous = previous;
         _filter = filter;
         _account = account;
-        From = from;
-        Until = until;
-        _overlap = overlap;
-        _delivered = previous is null ? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) : new Dictionary<string, DateTimeOffset>(previous.Delivered, StringComparer.Ordinal);
+        DateFrom = dateFrom;
     }
 
     public string Path { get; }
 
     public CallLogCheckpoint? Previous { get; }
 
-    public DateTimeOffset From { get; }
+    public DateTimeOffset? DateFrom { get; }
 
-    public DateTimeOffset Until { get; }
+    public DateTimeOffset From { get; private set; }
 
-    public int Written { get; private set; }
+    public DateTimeOffset Until { get; private set; }
+
+    public ChangeTracker Changes => _tracker ?? throw new InvalidOperationException("The run has not begun.");
 
     public bool IsComplete { get; private set; }
 
+    /// <summary>Reads and checks the checkpoint (no request is sent before this succeeds).</summary>
     /// <exception cref="System.IO.InvalidDataException">The file is not a checkpoint.</exception>
     /// <exception cref="CheckpointMismatchException">It was made for other filters or another account.</exception>
     /// <exception cref="ArgumentException">There is no checkpoint yet and no -DateFrom to start from.</exception>
-    public static CheckpointRun Start(string path, string filter, string account, DateTimeOffset? dateFrom, TimeSpan overlap, DateTimeOffset until)
+    public static CheckpointRun Open(string path, string filter, string account, DateTimeOffset? dateFrom)
     {
         var previous = CallLogCheckpoint.Load(path);
         if (previous is null)
@@ -70,7 +70,7 @@ internal sealed class CheckpointRun
                 throw new ArgumentException($"There is no checkpoint at '{path}' yet: give -DateFrom for the first run, which backfills from that date.", "DateFrom");
             }
 
-            return new CheckpointRun(path, null, filter, account, dateFrom.Value, until, overlap);
+            return new CheckpointRun(path, null, filter, account, dateFrom);
         }
 
         if (!string.Equals(previous.Filter, filter, StringComparison.Ordinal))
@@ -83,24 +83,60 @@ internal sealed class CheckpointRun
             throw new CheckpointMismatchException($"The checkpoint '{path}' was made for another server, account or user ({previous.Account}) than this connection's ({account}). Use a checkpoint file per account.");
         }
 
-        var from = previous.HighWaterMark - overlap;
-        return new CheckpointRun(path, previous, filter, account, from, until > from ? until : from, overlap);
+        return new CheckpointRun(path, previous, filter, account, dateFrom);
     }
 
-    /// <summary>True for a record not written before (by id); remembers it.</summary>
-    public bool Accept(CallLogRecord record)
+    /// <summary>
+    /// Fixes the window: from the previous mark (or the earlier of it and <paramref name="until"/>,
+    /// should a mark lie ahead of RingCentral's clock) minus the change window, to
+    /// <paramref name="until"/>; and starts the next checkpoint beside the current one.
+    /// </summary>
+    public void Begin(DateTimeOffset until, TimeSpan changeWindow, bool newOnly)
     {
-        if (_delivered.ContainsKey(record.Id))
+        if (Previous is null)
         {
-            return false;
+            From = DateFrom!.Value;
+        }
+        else
+        {
+            var mark = Previous.HighWaterMark < until ? Previous.HighWaterMark : until;
+            From = mark - changeWindow;
+
+            // The export holds records from the first run's -DateFrom on, however far the window reaches.
+            if (Previous.Since is { } since && since > From)
+            {
+                From = since;
+            }
         }
 
-        _delivered[record.Id] = record.StartTime;
-        Written++;
-        return true;
+        Until = until > From ? until : From;
+        _writer = CallLogCheckpoint.BeginWrite(Path, _filter, _account, Previous is null ? From : Previous.Since, Until);
+        var entries = Previous?.ReadEntries() ?? Array.Empty<CheckpointEntry>();
+        var upgradedBefore = Previous is { SourceVersion: 1 } ? Previous.HighWaterMark : (DateTimeOffset?)null;
+        _tracker = new ChangeTracker(entries, _writer, Until - changeWindow, newOnly, upgradedBefore);
     }
 
     public void MarkComplete() => IsComplete = true;
 
-    public void Save() => CallLogCheckpoint.Advance(_filter, _account, Until, _overlap, _delivered).Save(Path);
+    /// <summary>Keeps the entries the listing did not show and puts the new checkpoint in place.</summary>
+    public void Save()
+    {
+        if (!IsComplete || _writer is null)
+        {
+            throw new InvalidOperationException("Only a complete run moves the checkpoint.");
+        }
+
+        Changes.Finish();
+        Changes.Dispose();
+        _writer.Commit();
+        _writer = null;
+    }
+
+    /// <summary>A run that did not complete leaves the checkpoint as it was.</summary>
+    public void Dispose()
+    {
+        _tracker?.Dispose();
+        _writer?.Dispose();
+        _writer = null;
+    }
 }

@@ -18,6 +18,8 @@ internal static class ErrorIds
     public const string RequestTimeout = "RingCentralRequestTimeout";
     public const string ResponseInvalid = "RingCentralResponseInvalid";
     public const string UntrustedHost = "RingCentralUntrustedHost";
+    public const string CheckpointInvalid = "CheckpointInvalid";
+    public const string CheckpointMismatch = "CheckpointMismatch";
 
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch

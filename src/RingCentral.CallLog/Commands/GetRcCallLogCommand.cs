@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
 
@@ -7,6 +8,7 @@ namespace RingCentral.CallLog.Commands;
 /// <summary>Get-RcCallLog: call log records of the extension, one extension or the whole account.</summary>
 [Cmdlet(VerbsCommon.Get, "RcCallLog", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(CallLogRecord))]
+[OutputType(typeof(CallLogRawChange), ParameterSetName = new[] { ListSet })]
 [OutputType(typeof(string), ParameterSetName = new[] { ListSet, IdSet })]
 public sealed class GetRcCallLogCommand : CallLogListingCmdlet
 {
@@ -79,9 +81,18 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Checkpoint { get; set; }
 
-    /// <summary>How far before the checkpoint a run looks again, for calls listed late.</summary>
+    /// <summary>
+    /// How far back each checkpointed run looks again, for records that changed or were deleted
+    /// since they were written, and for calls listed late (a call is listed when it ends, under its
+    /// start time). -CheckpointOverlap is the former name.
+    /// </summary>
     [Parameter(ParameterSetName = ListSet)]
-    public TimeSpan CheckpointOverlap { get; set; } = TimeSpan.FromHours(2);
+    [Alias("CheckpointOverlap")]
+    public TimeSpan ChangeWindow { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>Checkpointed runs write each id once and ignore later changes and deletions.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public SwitchParameter NewOnly { get; set; }
 
     /// <summary>How far behind now a checkpointed run stops, so calls still being listed are left for the next run.</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -110,18 +121,21 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
 
         var query = BuildQuery();
         var connection = RequireConnection();
-        Func<CallLogRecord, bool>? accept = null;
+        var api = new CallLogApi(connection.Session.Core);
+
+        // One run never writes one id twice, however the pages shift under it (ids only).
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        Func<CallLogRecord, bool> accept = record => written.Add(record.Id);
         if (Checkpoint is not null)
         {
-            _checkpointRun = StartCheckpointRun(query, connection);
-            accept = _checkpointRun.Accept;
+            var run = _checkpointRun = CheckpointRunStarter.Start(this, query, connection, api);
+            accept = record => written.Add(record.Id) && (record.ChangeType = run.Changes.Classify(record)) is not null;
         }
-        else if (DateFrom is null)
+        else
         {
-            WriteVerbose("No -DateFrom: RingCentral returns only the 24 hours before -DateTo (or now).");
+            PlainListingStart.Prepare(this, query, connection);
         }
 
-        var api = new CallLogApi(connection.Session.Core);
         var first = api.FirstPageUri(query);
         WriteVerbose("GET " + first);
         WritePages(api, first, RouteKeys.CallLog, Raw, PagingParameters, "Reading the call log", accept);
@@ -137,56 +151,20 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         if (_checkpointRun is { IsComplete: true } run)
         {
             run.Save();
-            WriteVerbose($"Checkpoint '{run.Path}' now at {run.Until:o}: {run.Written} new records written in this run.");
+            var changes = run.Changes;
+            WriteVerbose($"Checkpoint '{run.Path}' now at {run.Until:o}: {changes.New} new, {changes.Updated} updated, {changes.Deleted} deleted records written; {changes.Unchanged} unchanged.");
         }
     }
 
-    private CheckpointRun StartCheckpointRun(CallLogQuery query, RcConnection connection)
+    protected override void Dispose(bool disposing)
     {
-        if (DateTo is not null)
+        if (disposing)
         {
-            ThrowInvalidArgument(new ArgumentException("-DateTo cannot be used with -Checkpoint: a checkpointed run always reads up to now minus -CheckpointSettleTime.", nameof(DateTo)), DateTo);
+            // A run that did not complete deletes its unfinished next checkpoint; the current one stays.
+            _checkpointRun?.Dispose();
         }
 
-        if (PagingParameters is { } paging && (paging.First != ulong.MaxValue || paging.Skip != 0))
-        {
-            ThrowInvalidArgument(new ArgumentException("-First and -Skip cannot be used with -Checkpoint: a checkpoint moves only after a complete run.", nameof(Checkpoint)), Checkpoint);
-        }
-
-        if (CheckpointOverlap < TimeSpan.Zero || CheckpointSettleTime < TimeSpan.Zero)
-        {
-            ThrowInvalidArgument(new ArgumentException("-CheckpointOverlap and -CheckpointSettleTime cannot be negative.", nameof(CheckpointOverlap)), CheckpointOverlap);
-        }
-
-        var path = GetUnresolvedProviderPathFromPSPath(Checkpoint);
-        var account = connection.Server + "|account:" + connection.AccountId + (query.Scope.AccountLevel ? string.Empty : "|user:" + connection.ExtensionId);
-        CheckpointRun run;
-        try
-        {
-            run = CheckpointRun.Start(path, CallLogCheckpoint.DescribeFilter(query), account, ToOffset(DateFrom), CheckpointOverlap, DateTimeOffset.UtcNow - CheckpointSettleTime);
-        }
-        catch (System.IO.InvalidDataException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "CheckpointInvalid", ErrorCategory.InvalidData, path));
-            throw;
-        }
-        catch (CheckpointMismatchException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "CheckpointMismatch", ErrorCategory.InvalidArgument, path));
-            throw;
-        }
-        catch (ArgumentException ex)
-        {
-            ThrowInvalidArgument(ex, path);
-            throw;
-        }
-
-        query.DateFrom = run.From;
-        query.DateTo = run.Until;
-        WriteVerbose(run.Previous is null
-            ? $"No checkpoint at '{path}' yet: backfilling from -DateFrom {run.From:o} to {run.Until:o}."
-            : $"Checkpoint '{path}' at {run.Previous.HighWaterMark:o}: reading {run.From:o} to {run.Until:o} ({run.Previous.Delivered.Count} ids of the overlap already written).");
-        return run;
+        base.Dispose(disposing);
     }
 
     private CallLogQuery BuildQuery()

@@ -29,5 +29,8 @@ public sealed class CallLogRecord : CallLogEntry
     /// <summary>The legs of the call (Detailed view). Reads as a short summary in a CSV cell.</summary>
     public CallLogLegCollection Legs { get; internal set; } = CallLogLegCollection.Empty;
 
+    /// <summary>Why a checkpointed run writes this record (New, Updated, Deleted); empty without -Checkpoint.</summary>
+    public CallLogChangeType? ChangeType { get; internal set; }
+
     public override string ToString() => Id;
 }

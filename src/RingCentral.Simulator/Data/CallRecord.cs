@@ -41,21 +41,22 @@ internal sealed class CallRecord
     public required bool Inbound { get; init; }
     public required bool Pstn { get; init; }
     public required string Action { get; init; }
-    public required string Result { get; init; }
+    public required string Result { get; set; }
     public string? Reason { get; init; }
     public required string InternalType { get; init; }
     public required Party From { get; init; }
     public required Party To { get; init; }
     public long MessageId { get; init; }
     public bool Blocked { get; init; }
-    public bool Deleted { get; init; }
+    public bool Deleted { get; set; }
     /// <summary>The call was recorded, but too briefly for RingCentral to keep it: <c>shortRecording</c>, no <c>recording</c>.</summary>
     public bool ShortRecording { get; init; }
     /// <summary>Leg count (1–3) and the leg type of the master leg; legs are generated on write.</summary>
     public required byte LegCount { get; init; }
     public required long VisibleAtMs { get; init; }
 
-    // Changed by "modify": a recording may be attached later and lastModifiedTime moves.
+    // Changed by "modify" and live mode (LiveMutator): a recording attached later, a result
+    // corrected, a record deleted; lastModifiedTime moves with each.
     public long RecordingId { get; set; }
     public bool RecordingOnDemand { get; set; }
     public long LastModifiedMs { get; set; }

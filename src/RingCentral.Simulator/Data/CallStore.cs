@@ -77,11 +77,15 @@ internal sealed class CallStore
         if (_cache.TryGet(cacheKey, version, nowMs, out var cached)) return cached;
         var source = filter.IgnoreDates ? new ArraySegment<CallRecord>(_sorted) : Range(filter.FromMs, filter.ToMs);
         var result = new List<CallRecord>();
+        // A record of the range that is not listed yet changes the list when it is: the cached
+        // list lasts only until then, so pages shift as RingCentral's do when calls end.
+        var nextVisibleMs = long.MaxValue;
         foreach (var r in source)
         {
             if (filter.Matches(r, nowMs)) result.Add(r);
+            else if (r.VisibleAtMs > nowMs && r.VisibleAtMs < nextVisibleMs) nextVisibleMs = r.VisibleAtMs;
         }
-        _cache.Put(cacheKey, version, nowMs, result);
+        _cache.Put(cacheKey, version, nowMs, result, nextVisibleMs);
         return result;
     }
 
@@ -107,7 +111,7 @@ internal sealed class CallStore
     private sealed class QueryCache(int capacity)
     {
         private const long MaxAgeMs = 30_000;
-        private readonly LinkedList<(string Key, long Version, long At, IReadOnlyList<CallRecord> List)> _entries = new();
+        private readonly LinkedList<(string Key, long Version, long At, long Until, IReadOnlyList<CallRecord> List)> _entries = new();
 
         public bool TryGet(string key, long version, long nowMs, out IReadOnlyList<CallRecord> list)
         {
@@ -116,7 +120,7 @@ internal sealed class CallStore
                 for (var n = _entries.First; n is not null; n = n.Next)
                 {
                     if (n.Value.Key != key) continue;
-                    if (n.Value.Version == version && nowMs - n.Value.At < MaxAgeMs)
+                    if (n.Value.Version == version && nowMs - n.Value.At < MaxAgeMs && nowMs < n.Value.Until)
                     {
                         _entries.Remove(n);
                         _entries.AddFirst(n);
@@ -131,11 +135,11 @@ internal sealed class CallStore
             return false;
         }
 
-        public void Put(string key, long version, long nowMs, IReadOnlyList<CallRecord> list)
+        public void Put(string key, long version, long nowMs, IReadOnlyList<CallRecord> list, long untilMs)
         {
             lock (_entries)
             {
-                _entries.AddFirst((key, version, nowMs, list));
+                _entries.AddFirst((key, version, nowMs, untilMs, list));
                 while (_entries.Count > capacity) _entries.RemoveLast();
             }
         }

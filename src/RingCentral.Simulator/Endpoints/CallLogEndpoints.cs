@@ -57,6 +57,7 @@ internal static class CallLogEndpoints
         var records = sim.Store.Query(req.Filter, req.CacheKey, nowMs);
         var uris = sim.Uris;
         await WritePage(ctx, sim, records, req, (w, r) => RecordJsonWriter.Write(w, r, req.Detailed, uris, owner is not null, req.Filter.ShowDeleted));
+        if (sim.Config.CallsPerListRequest > 0) sim.AddCalls(sim.Config.CallsPerListRequest, 0, 0);
     }
 
     private static async Task Active(HttpContext ctx, SimulatorState sim, string accountId, string? extensionId)

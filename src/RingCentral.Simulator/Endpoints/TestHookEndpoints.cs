@@ -50,6 +50,8 @@ internal static class TestHookEndpoints
                 if (e.TryGetProperty("accessTokenTtl", out v)) c.AccessTokenTtl = v.GetInt32();
                 if (e.TryGetProperty("refreshTokenTtl", out v)) c.RefreshTokenTtl = v.GetInt32();
                 if (e.TryGetProperty("mediaBaseUrl", out v)) c.MediaBaseUrl = v.ValueKind == JsonValueKind.Null ? null : v.GetString();
+                if (e.TryGetProperty("callsPerListRequest", out v)) c.CallsPerListRequest = v.GetInt32();
+                if (e.TryGetProperty("livePaused", out v)) c.LivePaused = v.GetBoolean();
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
             {
@@ -81,13 +83,32 @@ internal static class TestHookEndpoints
             var count = e.TryGetProperty("count", out var v) ? v.GetInt32() : 1;
             var ended = e.TryGetProperty("endedSecondsAgo", out v) ? v.GetInt32() : 0;
             int? visible = e.TryGetProperty("visibleAfterSeconds", out v) ? v.GetInt32() : null;
-            await WriteIds(ctx, "added", sim.AddCalls(count, ended, visible));
+            int? duration = e.TryGetProperty("durationSeconds", out v) ? v.GetInt32() : null;
+            await WriteIds(ctx, "added", sim.AddCalls(count, ended, visible, duration));
         });
         app.MapPost("/_sim/modify", async (HttpContext ctx) =>
         {
             using var doc = await Body(ctx);
             var count = doc.RootElement.TryGetProperty("count", out var v) ? v.GetInt32() : 1;
-            await WriteIds(ctx, "modified", sim.ModifyCalls(count));
+            if (!doc.RootElement.TryGetProperty("kind", out var kind))
+            {
+                await WriteIds(ctx, "modified", sim.ModifyCalls(count));
+                return;
+            }
+            List<CallRecord> changed;
+            try
+            {
+                var text = kind.GetString() ?? "";
+                changed = text.Equals("mix", StringComparison.OrdinalIgnoreCase)
+                    ? sim.Mutator.Mutate(count, null, sim.Options.LiveChangeMix)
+                    : sim.Mutator.Mutate(count, LiveMutator.ParseKind(text), sim.Options.LiveChangeMix);
+            }
+            catch (FormatException ex)
+            {
+                await Http.WriteJson(ctx, 400, ErrorBodies.Simple("SIM-400", ex.Message));
+                return;
+            }
+            await WriteIds(ctx, "modified", changed);
         });
     }
 

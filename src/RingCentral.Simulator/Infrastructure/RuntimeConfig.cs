@@ -23,6 +23,10 @@ internal sealed class RuntimeConfig
     public int RefreshTokenTtl { get; set; }
     /// <summary>Overrides the base of contentUris in later responses; null = the media listener.</summary>
     public string? MediaBaseUrl { get; set; }
+    /// <summary>Calls that end (listed at once) right after each call-log list request: calls arriving while an export pages.</summary>
+    public int CallsPerListRequest { get; set; }
+    /// <summary>Live mode holds still (no calls, no changes) while true: a test can then compare a final state.</summary>
+    public bool LivePaused { get; set; }
 
     public RateLimitSpec For(RateGroup g) => g switch
     {
