@@ -21,6 +21,7 @@ namespace RingCentral.CallLog.Tests.Json.Schema;
 ///   (device, dialerPhoneNumber, dialedPhoneNumber and unknown members are not contract properties).</item>
 /// <item><c>LegCount</c>, <c>Legs</c>: one leg per element of <c>legs</c>, in order, each with
 ///   <c>CallLogId</c> = the record's <c>Id</c>.</item>
+/// <item><c>ChangeType</c> (record only): null — only a checkpointed run sets it, never the reader.</item>
 /// </list>
 /// The test checks this list against the public properties of the output types, so a property added
 /// to them without a rule here fails.
@@ -42,6 +43,7 @@ internal static class ContractExpectations
             ["Deleted"] = Flag(record["deleted"]) ?? false,
             ["Uri"] = Plain(record["uri"]),
             ["LegCount"] = Legs(record).Count,
+            ["ChangeType"] = null,
         };
         AddEntry(expected, record);
         return expected;
