@@ -45,6 +45,8 @@ public sealed class SimulatorOptions
     public int LatencyMs { get; set; }
     /// <summary>Fixed size of every recording's content; null = sized by the call's duration.</summary>
     public long? RecordingBytes { get; set; }
+    /// <summary>Days the account keeps recordings (on-demand and automatic), as GET .../call-recording reports.</summary>
+    public int RecordingRetentionDays { get; set; } = 90;
     public bool Live { get; set; }
     public bool TestHooks { get; set; }
     /// <summary>The moment the data is generated back from; null = now. Tests may pin it.</summary>
@@ -87,12 +89,14 @@ public sealed class SimulatorOptions
                 case "--refresh-token-ttl": o.RefreshTokenTtlSeconds = Int(); break;
                 case "--latency": o.LatencyMs = Int(); break;
                 case "--recording-bytes": o.RecordingBytes = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
+                case "--recording-retention": o.RecordingRetentionDays = Int(); break;
                 case "--live": o.Live = true; break;
                 case "--test-hooks": o.TestHooks = true; break;
                 default: throw new FormatException($"Unknown option '{args[i]}'.");
             }
         }
         if (o.Extensions < 2) throw new FormatException("--extensions must be at least 2 (an admin and a user).");
+        if (o.RecordingRetentionDays < 1) throw new FormatException("--recording-retention must be at least 1 day.");
         if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
         return o;
     }
