@@ -65,6 +65,13 @@ internal sealed class RcHttpCore : IDisposable
                 var status = (int)response.StatusCode;
                 if ((status >= 200 && status < 300) || request.AcceptStatuses?.Contains(status) == true)
                 {
+                    if (request.StreamsBody)
+                    {
+                        // A streamed body (recording content) may take as long as the link needs: the
+                        // reader times out on a stall instead (Settings.StallTimeout), never on total time.
+                        attemptTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                    }
+
                     return await read(response, attemptTimeout.Token).ConfigureAwait(false);
                 }
 
