@@ -19,6 +19,9 @@ internal static class ErrorIds
     public const string ResponseInvalid = "RingCentralResponseInvalid";
     public const string UntrustedHost = "RingCentralUntrustedHost";
 
+    /// <summary>Remove-RcRecording: the local copy did not verify, so the recording was not sent for deletion.</summary>
+    public const string RecordingVerificationFailed = "RecordingVerificationFailed";
+
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch
     {
