@@ -163,8 +163,13 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         var (second, errors, _) = _sim.Invoke(All + $"$x = {Slice(285, 2)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         // The file named 'same' cannot be shown to be either recording's: it is downloaded again elsewhere, never reported as someone else's.
-        var secondOfFirst = second.Single(o => Equals(Prop(o, "RecordingId"), Prop(first[1], "RecordingId")));
-        Assert.Equal("Skipped", Prop(secondOfFirst, "Status")); // its name carries its id
+        var suffixed = first.Single(o => Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!) == "same_" + Prop(o, "RecordingId"));
+        var plain = first.Single(o => o != suffixed);
+        Assert.Equal("same", Path.GetFileNameWithoutExtension((string)Prop(plain, "Path")!));
+        Assert.Equal("Skipped", Prop(second.Single(o => Equals(Prop(o, "RecordingId"), Prop(suffixed, "RecordingId"))), "Status")); // its name carries its id
+        var again = second.Single(o => Equals(Prop(o, "RecordingId"), Prop(plain, "RecordingId")));
+        Assert.Equal("Downloaded", Prop(again, "Status")); // 'same' cannot be shown to be its file
+        Assert.NotEqual(Prop(plain, "Path"), Prop(again, "Path"));
         await AssertEachFileIsItsRecordings(first.Concat(second));
     }
 
