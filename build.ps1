@@ -64,29 +64,39 @@ function Invoke-Build {
         Copy-Item -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'RingCentral.CallLog.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse
-    $helpBuilder = Join-Path $Root 'tools/Build-Help.ps1'
-    if ((Test-Path $helpBuilder) -and (Test-Path (Join-Path $Root 'docs/en-US'))) { & $helpBuilder -DocsPath (Join-Path $Root 'docs/en-US') -ModulePath $ModuleOut }
+    & (Join-Path $Root 'tools/Build-Help.ps1') -DocsPath (Join-Path $Root 'docs/en-US') -ModulePath $ModuleOut
 
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/RingCentral.Simulator'), '-c', $Configuration, '-o', $SimulatorOut, '--nologo', '-v', 'q')
     Write-Host "Module: $ModuleOut"
 }
 
+function Read-TrxCounts {
+    # The counts of one xunit run, from the TRX file its logger wrote (not from console text).
+    param([string] $TrxFile)
+    [xml] $trx = Get-Content $TrxFile -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    @{ Passed = [int]$counters.passed; Failed = $failed; Skipped = [int]$counters.notExecuted }
+}
+
 function Invoke-UnitTests {
-    # Returns @{ Passed; Failed; Skipped } summed over the xunit projects.
+    # Returns @{ Passed; Failed; Skipped } summed over the xunit projects, read from their TRX files.
     $totals = @{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($project in 'tests/RingCentral.Simulator.Tests', 'tests/RingCentral.CallLog.Tests') {
-        $log = & dotnet test (Join-Path $Root $project) -c $Configuration --nologo 2>&1 | Tee-Object -Variable lines | ForEach-Object { "$_" }
-        $log | Where-Object { $_ -match 'error|Failed |Passed!|Failed!|Skipped |\[FAIL\]' } | Select-Object -Last 60 | ForEach-Object { Write-Host $_ }
-        $summary = $log | Select-String -Pattern '(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)' | Select-Object -Last 1
-        if ($summary) {
-            $totals.Failed += [int]$summary.Matches[0].Groups[1].Value
-            $totals.Passed += [int]$summary.Matches[0].Groups[2].Value
-            $totals.Skipped += [int]$summary.Matches[0].Groups[3].Value
-        }
-        elseif ($LASTEXITCODE -ne 0) {
-            Write-Host "$project did not build or run (exit $LASTEXITCODE)"
+        $name = Split-Path $project -Leaf
+        $results = Join-Path $Out "test-results/$name"
+        if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+        & dotnet test (Join-Path $Root $project) -c $Configuration --nologo --results-directory $results --logger "trx;LogFileName=$name.trx" 2>&1 |
+            ForEach-Object { "$_" } | Where-Object { $_ -match 'error|Failed |Passed!|Failed!|Skipped |\[FAIL\]' } | Select-Object -Last 60 | ForEach-Object { Write-Host $_ }
+        $trx = Join-Path $results "$name.trx"
+        if (-not (Test-Path $trx)) {
+            Write-Host "$project did not build or run (exit $LASTEXITCODE): no $name.trx"
             $totals.Failed += 1
+            continue
         }
+        $counts = Read-TrxCounts $trx
+        if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1; Write-Host "$project exited $LASTEXITCODE with no failed test in its TRX" }
+        foreach ($key in 'Passed', 'Failed', 'Skipped') { $totals[$key] += $counts[$key] }
     }
     $totals
 }
@@ -102,20 +112,37 @@ function Get-PesterModulePath {
     $path
 }
 
+function Read-NUnitCounts {
+    # The counts of one Pester run, from its NUnit XML result file (not from console text).
+    # A block that failed outside any test counts as one failure, and so does a test file that is
+    # missing from the result file altogether (Pester leaves out a file it could not parse).
+    param([string] $ResultFile, [string[]] $TestFiles)
+    [xml] $xml = Get-Content $ResultFile -Raw
+    $cases = @($xml.SelectNodes('//test-case'))
+    $passed = @($cases | Where-Object result -EQ 'Success').Count
+    $failed = @($cases | Where-Object result -EQ 'Failure').Count
+    $skipped = $cases.Count - $passed - $failed
+    $brokenSuites = @($xml.SelectNodes('//test-suite[@result="Failure" and not(.//test-case)]')).Count
+    $reported = @($xml.SelectNodes('//test-suite') | ForEach-Object name)
+    $unreported = @($TestFiles | Where-Object { $_ -notin $reported })
+    foreach ($file in $unreported) { Write-Host "Pester reported nothing for $file (it did not load)" }
+    @{ Passed = $passed; Failed = $failed + $brokenSuites + $unreported.Count; Skipped = $skipped }
+}
+
 function Invoke-PesterTests {
     $pester = Get-PesterModulePath
-    $resultFile = Join-Path $Out 'pester-result.json'
+    $resultFile = Join-Path $Out 'test-results/pester/pester.xml'
     if (Test-Path $resultFile) { Remove-Item $resultFile }
     $paths = if ($PesterPath) { ($PesterPath -split ',' | Where-Object { $_ }) | ForEach-Object { if (Test-Path $_) { (Resolve-Path $_).Path } else { Join-Path $Root "tests/pester/$_" } } } else { Join-Path $Root 'tests/pester' }
     $runner = Join-Path $Root 'tools/Invoke-PesterSuite.ps1'
     # A fresh pwsh: the module under test is imported from out/ there, never into this build session.
     & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterModule $pester -ResultFile $resultFile -Path ($paths -join ';') | Out-Host
     if (-not (Test-Path $resultFile)) {
-        Write-Host "Pester did not report results (exit $LASTEXITCODE)"
+        Write-Host "Pester did not write its result file (exit $LASTEXITCODE)"
         return @{ Passed = 0; Failed = 1; Skipped = 0 }
     }
-    $r = Get-Content $resultFile -Raw | ConvertFrom-Json
-    @{ Passed = [int]$r.Passed; Failed = [int]$r.Failed; Skipped = [int]$r.Skipped }
+    $testFiles = @($paths | ForEach-Object { if (Test-Path $_ -PathType Container) { (Get-ChildItem $_ -Recurse -Filter '*.Tests.ps1').FullName } else { $_ } })
+    Read-NUnitCounts $resultFile $testFiles
 }
 
 function Invoke-Test {
@@ -146,9 +173,7 @@ switch ($Task) {
     }
     'Bench' {
         Invoke-Build
-        $bench = Join-Path $Root 'bench/Invoke-Benchmarks.ps1'
-        if (-not (Test-Path $bench)) { Write-Host 'Benchmarks are not written yet (see the performance issue).'; return }
-        & dotnet pwsh -NoProfile -NonInteractive -File $bench -OutputPath (Join-Path $Out 'bench') -Quick:$Quick
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') -OutputPath (Join-Path $Out 'bench') -Quick:$Quick
         if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     }
 }

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-Runs the Pester suites in this (fresh) process and writes the counts as JSON for build.ps1.
+Runs the Pester suites in this (fresh) process and writes their NUnit XML result file for build.ps1.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterModule,
@@ -12,14 +12,10 @@ $ErrorActionPreference = 'Stop'
 Import-Module $PesterModule -Force
 $config = New-PesterConfiguration
 $config.Run.Path = $Path -split ';'
-$config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'
-$config.TestResult.Enabled = $false
-$result = Invoke-Pester -Configuration $config
-$counts = [ordered]@{
-    Passed  = $result.PassedCount
-    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    Skipped = $result.SkippedCount + $result.NotRunCount
-}
-$counts | ConvertTo-Json | Set-Content -Path $ResultFile
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = $ResultFile
+New-Item -ItemType Directory -Force -Path (Split-Path $ResultFile) | Out-Null
+Invoke-Pester -Configuration $config | Out-Null

@@ -1,7 +1,9 @@
 using RingCentral.Simulator;
 
 // Parses the command line, starts the simulator, prints the one-line JSON (the only stdout output)
-// and runs until stdin reaches EOF (how test harnesses stop it) or Ctrl+C / SIGTERM.
+// and serves like a server until Ctrl+C or SIGTERM: started in the background its stdin is closed or
+// /dev/null, which must not stop it. With --exit-on-stdin-close (how test harnesses that own the
+// process stop it) the end of stdin stops it too.
 SimulatorOptions options;
 try
 {
@@ -29,8 +31,8 @@ await using var host = await SimulatorHost.StartAsync(options, stop.Token);
 Console.Out.WriteLine(host.Info.ToJsonLine());
 Console.Out.Flush();
 
-// Stdin EOF ends the simulator; read on a background thread so a console without input does not block shutdown.
-_ = Task.Run(async () =>
+// Stdin EOF ends the simulator only when asked; read on a background thread so a console without input does not block shutdown.
+if (options.ExitOnStdinClose) _ = Task.Run(async () =>
 {
     using var stdin = Console.OpenStandardInput();
     var buffer = new byte[256];

@@ -150,7 +150,7 @@ public sealed class SimulatorHost : IAsyncDisposable
                 return;
             case "status":
                 if (fault.RetryAfter is int ra) ctx.Response.Headers.RetryAfter = ra.ToString(CultureInfo.InvariantCulture);
-                var body = fault.Status switch
+                var body = fault.ErrorCode is { } errorCode ? ErrorBodies.Simple(errorCode, "Simulated error " + errorCode) : fault.Status switch
                 {
                     429 => ErrorBodies.RateExceeded(),
                     >= 500 => ErrorBodies.Unavailable(),
@@ -158,6 +158,23 @@ public sealed class SimulatorHost : IAsyncDisposable
                     _ => ErrorBodies.Simple("CMN-" + fault.Status.ToString(CultureInfo.InvariantCulture), "Simulated error"),
                 };
                 await Http.WriteJson(ctx, fault.Status, body);
+                return;
+            case "stall":
+                await Stall(ctx, next, fault);
+                return;
+            case "body":
+                var real = ctx.Response.Body;
+                using (var discarded = new MemoryStream())
+                {
+                    ctx.Response.Body = discarded;
+                    await next(ctx);
+                    ctx.Response.Body = real;
+                }
+                var text = System.Text.Encoding.UTF8.GetBytes(fault.Body!);
+                if (fault.Status > 0) ctx.Response.StatusCode = fault.Status;
+                ctx.Response.ContentType = "application/json";
+                ctx.Response.ContentLength = text.Length;
+                await real.WriteAsync(text);
                 return;
             default:
                 // drop / truncate: produce the real answer, announce its full length, send half, then cut the connection.
@@ -176,6 +193,38 @@ public sealed class SimulatorHost : IAsyncDisposable
                 ctx.Abort();
                 return;
         }
+    }
+
+    /// <summary>Headers of the real answer (or of the fault's status), then silence: the body never comes.</summary>
+    private static async Task Stall(HttpContext ctx, RequestDelegate next, FaultRule fault)
+    {
+        var original = ctx.Response.Body;
+        using (var buffer = new MemoryStream())
+        {
+            ctx.Response.Body = buffer;
+            if (fault.Status > 0)
+            {
+                ctx.Response.StatusCode = fault.Status;
+                ctx.Response.ContentType = "application/json";
+                buffer.Write(ErrorBodies.Unavailable());
+            }
+            else
+            {
+                await next(ctx);
+            }
+            ctx.Response.Body = original;
+            ctx.Response.ContentLength = buffer.Length;
+            await ctx.Response.StartAsync();
+            await original.FlushAsync();
+        }
+        try
+        {
+            await Task.Delay(fault.DelayMs > 0 ? fault.DelayMs : Timeout.Infinite, ctx.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        ctx.Abort();
     }
 
     public async ValueTask DisposeAsync()

@@ -49,6 +49,8 @@ public sealed class SimulatorOptions
     public int RecordingRetentionDays { get; set; } = 90;
     public bool Live { get; set; }
     public bool TestHooks { get; set; }
+    /// <summary>Stop when standard input reaches its end (test harnesses that own the process); off, it serves until Ctrl+C or SIGTERM.</summary>
+    public bool ExitOnStdinClose { get; set; }
     /// <summary>The moment the data is generated back from; null = now. Tests may pin it.</summary>
     public DateTimeOffset? StartTime { get; set; }
 
@@ -92,6 +94,7 @@ public sealed class SimulatorOptions
                 case "--recording-retention": o.RecordingRetentionDays = Int(); break;
                 case "--live": o.Live = true; break;
                 case "--test-hooks": o.TestHooks = true; break;
+                case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 default: throw new FormatException($"Unknown option '{args[i]}'.");
             }
         }

@@ -121,6 +121,51 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Faults_StallSendsHeadersThenNothing_BodyReplaces_StatusTakesAnErrorCode()
+    {
+        await using var host = await Start();
+        using var c = new SimClient(host.Info);
+        var token = await c.AdminToken();
+
+        async Task<HttpResponseMessage> Headers()
+        {
+            using var req = new HttpRequestMessage(HttpMethod.Get, host.Info.Url + "/restapi/v1.0/account/~/call-log");
+            req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return await c.Http.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
+        }
+
+        await c.Hook("faults", new { kind = "stall", path = "/call-log" });
+        using (var stalled = await Headers())
+        {
+            Assert.Equal(HttpStatusCode.OK, stalled.StatusCode); // the real answer's headers came
+            Assert.True(stalled.Headers.Contains("RCRequestId"));
+            using var body = await stalled.Content.ReadAsStreamAsync();
+            using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await body.ReadAtLeastAsync(new byte[16], 1, cancellationToken: soon.Token));
+        }
+
+        await c.Hook("faults", new { kind = "stall", status = 503, delayMs = 100, path = "/call-log" });
+        using (var stalled = await Headers())
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, stalled.StatusCode);
+            await Assert.ThrowsAnyAsync<Exception>(() => stalled.Content.ReadAsByteArrayAsync()); // cut after the pause
+        }
+
+        await c.Hook("faults", new { kind = "body", body = """{"navigation":{}}""", path = "/call-log" });
+        var (s, b, _) = await c.GetJson("/restapi/v1.0/account/~/call-log", token);
+        Assert.Equal(HttpStatusCode.OK, s);
+        Assert.Null(b["records"]);
+
+        await c.Hook("faults", new { kind = "status", status = 500, errorCode = "CMN-203", path = "/call-log" });
+        var (s500, b500, _) = await c.GetJson("/restapi/v1.0/account/~/call-log", token);
+        Assert.Equal(HttpStatusCode.InternalServerError, s500);
+        Assert.Equal("CMN-203", (string)b500["errors"]![0]!["errorCode"]!);
+
+        var (ok, _, _) = await c.GetJson("/restapi/v1.0/account/~/call-log", token);
+        Assert.Equal(HttpStatusCode.OK, ok);
+    }
+
+    [Fact]
     public async Task Faults_ProbabilityIsDeterministicForASeed_AndDeleteClears()
     {
         async Task<string> Pattern()

@@ -86,6 +86,25 @@ Describe 'Faults: an export returns exactly the simulator''s record set' {
         $err.ErrorDetails.Message | Should -Match 'RCRequestId'
     }
 
+    It 'a 500 with CMN-201 is retried like a 503; another 500 once, then reported with its RCRequestId (issue 14 item 5)' {
+        $range = Range 300
+        Connect-Fast @{ MaxRetryCount = 3 } | Out-Null
+        Add-Fault @{ kind = 'status'; status = 500; errorCode = 'CMN-201'; path = '/call-log'; count = 3 }
+        Reset-SimStats $sim
+        $got = @(Get-RcCallLog -Account -DateFrom $range.From -DateTo $range.To)
+        $got.Count | Should -Be $range.Ids.Count
+        @((Get-SimCallLogRequests $sim).status | Where-Object { $_ -eq 500 }).Count | Should -Be 3
+
+        Add-Fault @{ kind = 'status'; status = 500; errorCode = 'CMN-203'; path = '/call-log'; count = 5 }
+        Reset-SimStats $sim
+        $err = $null
+        try { Get-RcCallLog -Account -DateFrom $range.From -DateTo $range.To -ErrorAction Stop | Out-Null } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Match '^RingCentralServiceUnavailable'
+        $err.ErrorDetails.Message | Should -Match 'CMN-203'
+        $err.ErrorDetails.Message | Should -Match 'RCRequestId'
+        @(Get-SimCallLogRequests $sim).Count | Should -Be 2
+    }
+
     It 'a 429 still there after the retries carries the rate-limit state' {
         Connect-Fast @{ MaxRetryCount = 1 } | Out-Null
         Set-SimConfig @{ heavy = '100/60' }   # headers on every answer, far from the limit

@@ -42,6 +42,25 @@ Describe 'Sign-in flows' {
         finally { foreach ($n in $saved.Keys) { [Environment]::SetEnvironmentVariable($n, $saved[$n]) } }
     }
 
+    It 'ignores RC_SERVER_URL when the credentials are given on the command line (issue 14 item 7)' {
+        $saved = $env:RC_SERVER_URL
+        # A proxy port nobody listens on: the sign-in fails at once wherever it goes, and never reaches RingCentral.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $deadPort = $listener.LocalEndpoint.Port; $listener.Stop()
+        try {
+            $env:RC_SERVER_URL = $sim.url   # a stale value from another job: it must not receive this JWT
+            Reset-SimStats $sim
+            $err = Get-SignInError { Connect-RcAccount -ClientId $sim.clientId -ClientSecret $secret -Jwt $jwt -Proxy "http://127.0.0.1:$deadPort" -MaxRetryCount 0 -ErrorAction Stop }
+            $err.FullyQualifiedErrorId | Should -Match '^RingCentralConnectionFailed'
+            $err.TargetObject | Should -Be 'https://platform.ringcentral.com'
+            @((Get-SimStats $sim).requests | Where-Object { $_.path -like '/restapi/*' }).Count | Should -Be 0
+            # -Server still wins over the variable.
+            $c = Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret $secret -Jwt $jwt -PassThru
+            $c.Server | Should -Be $sim.url
+        }
+        finally { $env:RC_SERVER_URL = $saved }
+    }
+
     It 'with no credentials and no environment, says what to pass, naming the parameters' {
         $saved = @{}
         foreach ($n in 'RC_CLIENT_ID', 'RC_CLIENT_SECRET', 'RC_JWT') { $saved[$n] = [Environment]::GetEnvironmentVariable($n); [Environment]::SetEnvironmentVariable($n, $null) }

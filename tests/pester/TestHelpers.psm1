@@ -7,17 +7,20 @@ $script:ModulePath = Join-Path $script:RepoRoot 'out/RingCentral.CallLog/RingCen
 
 function Get-TestRepoRoot { $script:RepoRoot }
 function Get-TestModulePath { $script:ModulePath }
+function Get-TestSimulatorDll { $script:SimulatorDll }
 
 function Start-TestSimulator {
     <#
     .SYNOPSIS
     Starts the built simulator on a free loopback port with --test-hooks and returns its
     first-line JSON (url, mediaUrl, clientId, ...) plus the Process and a Hooks base url.
+    --exit-on-stdin-close ties its life to ours: Stop-TestSimulator closes its stdin, and it also
+    stops if this process dies.
     #>
     param([string[]] $Arguments = @())
     if (-not (Test-Path $script:SimulatorDll)) { throw "Simulator not built: $script:SimulatorDll (run ./build.ps1)" }
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($script:SimulatorDll, '--urls', 'http://127.0.0.1:0', '--test-hooks') + $Arguments) { $psi.ArgumentList.Add($a) }
+    foreach ($a in @($script:SimulatorDll, '--urls', 'http://127.0.0.1:0', '--test-hooks', '--exit-on-stdin-close') + $Arguments) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardInput = $true
     $psi.RedirectStandardError = $false

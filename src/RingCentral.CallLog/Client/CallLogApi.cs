@@ -88,16 +88,25 @@ internal sealed class CallLogApi
         {
             AcceptStatuses = ids.Count == 1 ? new HashSet<int> { 404 } : null,
         };
-        return _core.SendAsync<IReadOnlyList<BatchItem>>(request, (response, ct) => ReadBatchAsync(response, ids, raw, ct), events, cancellationToken);
+        return _core.SendAsync<IReadOnlyList<BatchItem>>(request, (response, ct) => ReadBatchAsync(response, ids, raw, _core.Pacer.Snapshot(RouteKeys.CallLog), request.ToString(), ct), events, cancellationToken);
     }
 
     internal static async Task<CallLogPage> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.CallLogPageDto, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}", cancellationToken).ConfigureAwait(false);
 
-        var records = dto?.Records?.Select(ModelMapper.ToRecord).ToList() ?? new List<CallLogRecord>();
-        return new CallLogPage(records, null, NextPage(dto?.Navigation?.NextPage?.Uri));
+        // A page without its list is no "empty last page": a checkpoint would move past data never read.
+        if (dto?.Records is null || dto.Records.Contains(null!))
+        {
+            throw NoRecords(response);
+        }
+
+        var records = dto.Records.Select(ModelMapper.ToRecord).ToList();
+        return new CallLogPage(records, null, NextPage(dto.Navigation?.NextPage?.Uri));
     }
+
+    // The same leniency as the typed reader (WireJsonContext), so -Raw never refuses a page it reads.
+    private static readonly JsonDocumentOptions s_rawOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     internal static async Task<CallLogPage> ReadRawPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -105,7 +114,7 @@ internal sealed class CallLogApi
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            document = await JsonDocument.ParseAsync(stream, s_rawOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex) when (ex.InnerException is IOException io)
         {
@@ -118,20 +127,23 @@ internal sealed class CallLogApi
 
         using (document)
         {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("records", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                throw NoRecords(response);
+            }
+
             var raw = new List<string>();
             var records = new List<CallLogRecord>();
-            if (document.RootElement.TryGetProperty("records", out var list) && list.ValueKind == JsonValueKind.Array)
+            foreach (var element in list.EnumerateArray())
             {
-                foreach (var element in list.EnumerateArray())
-                {
-                    var text = element.GetRawText();
-                    raw.Add(text);
-                    records.Add(ModelMapper.ToRecord(JsonSerializer.Deserialize(text, WireJsonContext.Default.CallLogRecordDto)!));
-                }
+                var text = element.GetRawText();
+                raw.Add(text);
+                records.Add(RawRecord(text));
             }
 
             string? next = null;
-            if (document.RootElement.TryGetProperty("navigation", out var navigation) && navigation.ValueKind == JsonValueKind.Object &&
+            if (root.TryGetProperty("navigation", out var navigation) && navigation.ValueKind == JsonValueKind.Object &&
                 navigation.TryGetProperty("nextPage", out var nextPage) && nextPage.ValueKind == JsonValueKind.Object &&
                 nextPage.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String)
             {
@@ -142,30 +154,48 @@ internal sealed class CallLogApi
         }
     }
 
+    private static CallLogRecord RawRecord(string text)
+    {
+        CallLogRecordDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(text, WireJsonContext.Default.CallLogRecordDto);
+        }
+        catch (JsonException ex)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "A record of the call log page could not be read: " + ex.Message, ex);
+        }
+
+        return ModelMapper.ToRecord(dto ?? throw new RcApiException(RcErrorKind.ResponseInvalid, "The call log page holds a record that is null."));
+    }
+
+    private static RcApiException NoRecords(HttpResponseMessage response) =>
+        new(RcErrorKind.ResponseInvalid, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)} has no 'records' list; it was not taken for an empty page.");
+
     private static Uri? NextPage(string? uri) =>
         string.IsNullOrEmpty(uri) ? null
         : Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute
         : throw new RcApiException(RcErrorKind.ResponseInvalid, $"The next page link '{uri}' is not an absolute URI.");
 
-    private static async Task<IReadOnlyList<BatchItem>> ReadBatchAsync(HttpResponseMessage response, IReadOnlyList<string> ids, bool raw, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<BatchItem>> ReadBatchAsync(HttpResponseMessage response, IReadOnlyList<string> ids, bool raw, RateLimitState? rateLimit, string request, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        var text = await RcHttpCore.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var contentType = response.Content.Headers.ContentType?.ToString();
         if (ids.Count == 1 || contentType?.IndexOf("multipart", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return ids.Count == 1
-                ? new[] { ItemFromPart(ids[0], status, text, raw, RequestId(response)) }
+                ? new[] { ItemFromPart(ids[0], status, text, raw, new PartContext(RequestId(response), rateLimit, request)) }
                 : throw new RcApiException(RcErrorKind.ResponseInvalid, $"Expected a multipart answer for {ids.Count} ids, got '{contentType}'.");
         }
 
-        return ParseBatch(text, contentType, ids, raw, RequestId(response));
+        return ParseBatch(text, contentType, ids, raw, RequestId(response), rateLimit, request);
     }
 
     /// <summary>Pairs the summary part's entries with the parts that follow it, in request order.</summary>
-    internal static IReadOnlyList<BatchItem> ParseBatch(string body, string? contentType, IReadOnlyList<string> ids, bool raw, string? requestId)
+    internal static IReadOnlyList<BatchItem> ParseBatch(string body, string? contentType, IReadOnlyList<string> ids, bool raw, string? requestId, RateLimitState? rateLimit = null, string? request = null)
     {
+        var context = new PartContext(requestId, rateLimit, request);
         var boundary = MultipartMixedParser.BoundaryOf(contentType)
             ?? throw new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer's Content-Type '{contentType}' names no boundary.");
         IReadOnlyList<MultipartPart> parts;
@@ -186,17 +216,17 @@ internal sealed class CallLogApi
         {
             if (i + 1 >= parts.Count || i >= entries.Count)
             {
-                items.Add(new BatchItem(ids[i], null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer has no part for id '{ids[i]}'.") { RequestId = requestId }));
+                items.Add(new BatchItem(ids[i], null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer has no part for id '{ids[i]}'.") { RequestId = requestId, StatusCode = 207, Request = request }));
                 continue;
             }
 
-            items.Add(ItemFromPart(ids[i], (int)(entries[i].Status ?? 0), parts[i + 1].Body, raw, requestId));
+            items.Add(ItemFromPart(ids[i], (int)(entries[i].Status ?? 0), parts[i + 1].Body, raw, context));
         }
 
         return items;
     }
 
-    private static BatchItem ItemFromPart(string id, int status, string body, bool raw, string? requestId)
+    private static BatchItem ItemFromPart(string id, int status, string body, bool raw, PartContext context)
     {
         if (status is >= 200 and < 300)
         {
@@ -207,32 +237,36 @@ internal sealed class CallLogApi
                 {
                     return new BatchItem(id, ModelMapper.ToRecord(dto), raw ? body.Trim() : null, null);
                 }
+
+                return new BatchItem(id, null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The record for id '{id}' is empty.") { StatusCode = status, RequestId = context.RequestId, Request = context.Request });
             }
             catch (JsonException ex)
             {
-                return new BatchItem(id, null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The record for id '{id}' could not be read: {ex.Message}", ex) { RequestId = requestId });
+                return new BatchItem(id, null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The record for id '{id}' could not be read: {ex.Message}", ex) { StatusCode = status, RequestId = context.RequestId, Request = context.Request });
             }
         }
 
         var (code, message) = ErrorBodyReader.Read(body);
-        var kind = status switch
-        {
-            404 => RcErrorKind.NotFound,
-            403 => RcErrorKind.PermissionDenied,
-            401 => RcErrorKind.AuthenticationFailed,
-            429 => RcErrorKind.RateLimitExceeded,
-            >= 500 => RcErrorKind.ServiceUnavailable,
-            _ => RcErrorKind.RequestInvalid,
-        };
-        var text = status == 404 ? $"Call log record '{id}' was not found" : $"Call log record '{id}' could not be fetched";
-        return new BatchItem(id, null, null, new RcApiException(kind, $"{text}: {message ?? "HTTP " + status}{(code is null ? string.Empty : " [" + code + "]")}")
-        {
-            StatusCode = status,
-            ErrorCode = code,
-            ServerMessage = message,
-            RequestId = requestId,
-        });
+        var what = status == 404 ? $"Call log record '{id}' was not found" : $"Call log record '{id}' could not be fetched";
+        return new BatchItem(id, null, null, StatusErrors.Create(what, status, code, message, null, context.RequestId, context.RateLimit, context.Request));
     }
 
     private static string? RequestId(HttpResponseMessage response) => RateLimitPacer.Header(response.Headers, "RCRequestId");
+
+    /// <summary>What every part of one batch answer shares: its request id, rate-limit state and request.</summary>
+    private sealed class PartContext
+    {
+        public PartContext(string? requestId, RateLimitState? rateLimit, string? request)
+        {
+            RequestId = requestId;
+            RateLimit = rateLimit;
+            Request = request;
+        }
+
+        public string? RequestId { get; }
+
+        public RateLimitState? RateLimit { get; }
+
+        public string? Request { get; }
+    }
 }

@@ -47,6 +47,23 @@ internal sealed class RcApiException : Exception
         RecommendedAction = RecommendedAction,
     };
 
+    /// <summary>
+    /// This failure with the answer's status, RCRequestId and request filled in where it lacks
+    /// them (a body that could not be read is still an answer RingCentral support can trace).
+    /// </summary>
+    public RcApiException WithAnswer(int status, string? requestId, string request) =>
+        StatusCode is not null && (RequestId is not null || requestId is null) && Request is not null ? this
+        : new(Kind, Message, InnerException)
+        {
+            StatusCode = StatusCode ?? status,
+            ErrorCode = ErrorCode,
+            ServerMessage = ServerMessage,
+            RequestId = RequestId ?? requestId,
+            RateLimit = RateLimit,
+            Request = Request ?? request,
+            RecommendedAction = RecommendedAction,
+        };
+
     /// <summary>The message plus every detail, for ErrorDetails.</summary>
     public string FullMessage
     {

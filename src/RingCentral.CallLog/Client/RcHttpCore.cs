@@ -19,6 +19,7 @@ internal sealed class RcHttpCore : IDisposable
     private const int MaxRedirects = 5;
     private static readonly ThreadLocal<Random> s_jitter = new(() => new Random(Guid.NewGuid().GetHashCode()));
     private readonly HttpClient _http;
+    private volatile bool _disposed;
 
     public RcHttpCore(RcServer server, RcClientSettings settings, HttpMessageHandler? handler = null)
     {
@@ -47,21 +48,59 @@ internal sealed class RcHttpCore : IDisposable
     /// </summary>
     public async Task<T> SendAsync<T>(RcRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, IRcEvents events, CancellationToken cancellationToken)
     {
-        var bearerRenewed = false;
+        // The policy: one attempt; if it failed, may it be retried? then wait, or give up with its error.
+        for (var retry = 0; ; retry++)
+        {
+            var (value, failure) = await AttemptAsync(request, read, events, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return value;
+            }
+
+            if (retry >= failure.Retries)
+            {
+                throw failure.Error;
+            }
+
+            var wait = failure.RetryAfter ?? Backoff(retry);
+            if (failure.GroupBlocked)
+            {
+                // The attempt blocked the group already: the pacer holds the retry until the penalty is over.
+                events.Verbose($"{request}: HTTP 429 ({failure.Error.ErrorCode}); waiting {wait.TotalSeconds:0.#} s before retry {retry + 1} of {failure.Retries}.");
+                continue;
+            }
+
+            events.Verbose(failure.Error.StatusCode is { } status
+                ? $"{request}: HTTP {status}; retry {retry + 1} of {failure.Retries} in {wait.TotalSeconds:0.#} s."
+                : $"{failure.Error.Message} Retry {retry + 1} of {failure.Retries} in {wait.TotalSeconds:0.#} s.");
+            await DelayAsync(wait, failure.Error.StatusCode is { } code ? $"retry after HTTP {code}" : "retry after a network failure", events, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt: pacing, redirects, auth (a refused token is renewed and the request sent once
+    /// more, within the attempt), the send and the read, all under the per-attempt timeout.
+    /// Returns the value, or the failure for the retry policy; throws what no retry can mend.
+    /// </summary>
+    private async Task<(T Value, AttemptFailure? Failure)> AttemptAsync<T>(RcRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, IRcEvents events, CancellationToken cancellationToken)
+    {
         string? rejectedToken = null;
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
             var lease = await Pacer.AcquireAsync(request.RouteKey, events, cancellationToken).ConfigureAwait(false);
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attemptTimeout.CancelAfter(Settings.RequestTimeout);
             HttpResponseMessage? response = null;
-            string? tokenUsed = null;
-            Exception? transient;
             try
             {
+                ThrowIfDisposed(request);
+                string? tokenUsed;
                 (response, tokenUsed) = await SendFollowingRedirectsAsync(request, rejectedToken, events, attemptTimeout.Token).ConfigureAwait(false);
                 Pacer.Observe(request.RouteKey, lease, response.Headers);
-                rejectedToken = null;
+
+                // No body read may outlive the timeout or Ctrl+C, whatever the runtime's stream does with tokens.
+                var answer = response;
+                using var unblock = attemptTimeout.Token.Register(() => answer.Dispose());
                 var status = (int)response.StatusCode;
                 if ((status >= 200 && status < 300) || request.AcceptStatuses?.Contains(status) == true)
                 {
@@ -72,81 +111,91 @@ internal sealed class RcHttpCore : IDisposable
                         attemptTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
                     }
 
-                    return await read(response, attemptTimeout.Token).ConfigureAwait(false);
+                    try
+                    {
+                        return (await read(response, attemptTimeout.Token).ConfigureAwait(false), null);
+                    }
+                    catch (RcApiException ex) when (!attemptTimeout.IsCancellationRequested)
+                    {
+                        throw ex.WithAnswer(status, RateLimitPacer.Header(response.Headers, "RCRequestId"), request.ToString());
+                    }
                 }
 
                 var body = await ReadErrorBodyAsync(response, attemptTimeout.Token).ConfigureAwait(false);
-                if (status == 401 && request.Auth == RcAuth.Bearer && !bearerRenewed && tokenUsed is not null)
+                if (status == 401 && request.Auth == RcAuth.Bearer && rejectedToken is null && tokenUsed is not null)
                 {
-                    // The token was refused (expired early, revoked by a refresh elsewhere): renew once.
-                    bearerRenewed = true;
+                    // The token was refused (expired early, revoked by a refresh elsewhere): renew it once and send again.
                     rejectedToken = tokenUsed;
                     events.Verbose("The access token was refused (401); renewing it and retrying.");
-                    attempt--;
                     continue;
                 }
 
-                if (status == 429 || status == 502 || status == 503 || status == 504)
+                var retryAfter = RetryAfter(response, status == 429 ? Settings.DefaultRetryAfter : (TimeSpan?)null);
+                var error = MapError(request, response, body, retryAfter);
+                if (status == 429)
                 {
-                    var retryAfter = RetryAfter(response, status == 429 ? Settings.DefaultRetryAfter : (TimeSpan?)null);
-                    var error = MapError(request, response, body, retryAfter);
-                    if (attempt >= Settings.MaxRetryCount)
-                    {
-                        throw error;
-                    }
-
-                    var wait = retryAfter ?? Backoff(attempt);
-                    if (status == 429)
-                    {
-                        // Nothing more in this group until the penalty is over: each request sent during it restarts it.
-                        Pacer.Block(request.RouteKey, wait, $"HTTP 429 from RingCentral (Retry-After {wait.TotalSeconds:0.#} s)");
-                        events.Verbose($"{request}: HTTP 429 ({error.ErrorCode}); waiting {wait.TotalSeconds:0.#} s before retry {attempt + 1} of {Settings.MaxRetryCount}.");
-                    }
-                    else
-                    {
-                        events.Verbose($"{request}: HTTP {status}; retry {attempt + 1} of {Settings.MaxRetryCount} in {wait.TotalSeconds:0.#} s.");
-                        await DelayAsync(wait, $"retry after HTTP {status}", events, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    continue;
+                    // Block first, whatever comes next: each request sent in the group during the penalty restarts it.
+                    Pacer.Block(request.RouteKey, retryAfter!.Value, $"HTTP 429 from RingCentral (Retry-After {retryAfter.Value.TotalSeconds:0.#} s)");
                 }
 
-                throw MapError(request, response, body, null);
+                return (default!, new AttemptFailure(error, RetryPolicy.RetriesFor(status, error.ErrorCode, Settings.MaxRetryCount), retryAfter, status == 429));
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
-                throw;
+                // Ctrl+C: whatever the disposed response made the read throw, it is a cancellation.
+                throw new OperationCanceledException(cancellationToken);
             }
-            catch (OperationCanceledException ex)
+            catch (Exception ex) when (attemptTimeout.IsCancellationRequested)
             {
-                transient = new RcApiException(RcErrorKind.RequestTimeout, $"{request} timed out after {Settings.RequestTimeout.TotalSeconds:0} s.", ex) { Request = request.ToString() };
+                var timeout = new RcApiException(RcErrorKind.RequestTimeout, $"{request} timed out after {Settings.RequestTimeout.TotalSeconds:0} s.", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(timeout, Settings.MaxRetryCount, null, false));
+            }
+            catch (TimeoutException ex)
+            {
+                // A streamed body that stalled (no byte for Settings.StallTimeout): retried like any timeout.
+                var stalled = new RcApiException(RcErrorKind.RequestTimeout, $"{request}: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(stalled, Settings.MaxRetryCount, null, false));
+            }
+            catch (ObjectDisposedException ex) when (_disposed)
+            {
+                throw Disconnected(request, ex);
             }
             catch (HttpRequestException ex)
             {
-                transient = new RcApiException(RcErrorKind.ConnectionFailed, $"{request} failed: {ex.Message}", ex) { Request = request.ToString() };
+                var failed = new RcApiException(RcErrorKind.ConnectionFailed, $"{request} failed: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(failed, Settings.MaxRetryCount, null, false));
             }
             catch (IOException ex)
             {
-                transient = new RcApiException(RcErrorKind.ConnectionFailed, $"{request}: the connection broke while reading the answer: {ex.Message}", ex) { Request = request.ToString() };
+                var broken = new RcApiException(RcErrorKind.ConnectionFailed, $"{request}: the connection broke while reading the answer: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(broken, Settings.MaxRetryCount, null, false));
             }
             finally
             {
                 lease.Release();
                 response?.Dispose();
             }
-
-            if (attempt >= Settings.MaxRetryCount)
-            {
-                throw transient;
-            }
-
-            var delay = Backoff(attempt);
-            events.Verbose($"{transient.Message} Retry {attempt + 1} of {Settings.MaxRetryCount} in {delay.TotalSeconds:0.#} s.");
-            await DelayAsync(delay, "retry after a network failure", events, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>Closes the connection's HTTP client; requests still running end as NotConnected.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _http.Dispose();
+    }
+
+    /// <summary>
+    /// Reads a whole body as text. Callers tie the response's life to their token (see
+    /// <see cref="AttemptAsync{T}"/>), since ReadAsStringAsync takes none on netstandard2.0.
+    /// </summary>
+    internal static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return text;
+    }
 
     internal static async Task DelayAsync(TimeSpan wait, string reason, IRcEvents events, CancellationToken cancellationToken)
     {
@@ -246,16 +295,11 @@ internal sealed class RcHttpCore : IDisposable
     {
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException)
         {
-            return null;
-        }
-        catch (IOException)
-        {
-            return null;
+            return null; // the status alone still says what went wrong
         }
     }
 
@@ -286,40 +330,46 @@ internal sealed class RcHttpCore : IDisposable
 
     private RcApiException MapError(RcRequest request, HttpResponseMessage response, string? body, TimeSpan? retryAfter)
     {
-        var status = (int)response.StatusCode;
         var (code, message) = ErrorBodyReader.Read(body);
-        var kind = status switch
-        {
-            400 or 422 => RcErrorKind.RequestInvalid,
-            401 => RcErrorKind.AuthenticationFailed,
-            403 => RcErrorKind.PermissionDenied,
-            404 => RcErrorKind.NotFound,
-            408 => RcErrorKind.RequestTimeout,
-            429 => RcErrorKind.RateLimitExceeded,
-            >= 500 => RcErrorKind.ServiceUnavailable,
-            _ => RcErrorKind.RequestInvalid,
-        };
         var rateLimit = Pacer.Snapshot(request.RouteKey);
         if (rateLimit is not null)
         {
             rateLimit.RetryAfter = retryAfter;
         }
 
-        var text = message ?? response.ReasonPhrase ?? "HTTP " + status.ToString(CultureInfo.InvariantCulture);
-        if (code is not null)
+        return StatusErrors.Create($"RingCentral refused {request}", (int)response.StatusCode, code, message, response.ReasonPhrase, RateLimitPacer.Header(response.Headers, "RCRequestId"), rateLimit, request.ToString());
+    }
+
+    private void ThrowIfDisposed(RcRequest request)
+    {
+        if (_disposed)
         {
-            text = $"{text} [{code}]";
+            throw Disconnected(request, null);
+        }
+    }
+
+    private static RcApiException Disconnected(RcRequest request, Exception? inner) =>
+        new(RcErrorKind.NotConnected, $"{request} was not sent: this connection was disconnected (Disconnect-RcAccount). Run Connect-RcAccount.", inner) { Request = request.ToString() };
+
+    /// <summary>What a failed attempt tells the retry policy.</summary>
+    private sealed class AttemptFailure
+    {
+        public AttemptFailure(RcApiException error, int retries, TimeSpan? retryAfter, bool groupBlocked)
+        {
+            Error = error;
+            Retries = retries;
+            RetryAfter = retryAfter;
+            GroupBlocked = groupBlocked;
         }
 
-        return new RcApiException(kind, $"RingCentral refused {request}: {text}")
-        {
-            StatusCode = status,
-            ErrorCode = code,
-            ServerMessage = message,
-            RequestId = RateLimitPacer.Header(response.Headers, "RCRequestId"),
-            RateLimit = rateLimit,
-            Request = request.ToString(),
-            RecommendedAction = Hints.For(kind, code),
-        };
+        public RcApiException Error { get; }
+
+        /// <summary>How many retries this kind of failure may have in all.</summary>
+        public int Retries { get; }
+
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>A 429 blocked the group: the wait happens in the pacer.</summary>
+        public bool GroupBlocked { get; }
     }
 }

@@ -13,6 +13,7 @@ namespace RingCentral.CallLog.Client;
 internal sealed class RcSession : IDisposable
 {
     private const string JwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private volatile bool _disconnected;
 
     private RcSession(RcHttpCore core, ITokenSource tokens, string authFlow)
     {
@@ -34,7 +35,11 @@ internal sealed class RcSession : IDisposable
 
     public string? OwnerName { get; private set; }
 
-    public bool IsDisconnected { get; private set; }
+    public bool IsDisconnected
+    {
+        get => _disconnected;
+        private set => _disconnected = value;
+    }
 
     public static async Task<RcSession> SignInWithJwtAsync(RcHttpCore core, ClientCredentials client, SecureString jwt, IRcEvents events, CancellationToken cancellationToken)
     {
@@ -73,7 +78,10 @@ internal sealed class RcSession : IDisposable
         return await CompleteAsync(new RcSession(core, source, "Interactive"), events, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Revokes the session; a failure is reported as a warning, never thrown.</summary>
+    /// <summary>
+    /// Revokes the session and closes its HTTP client; a failure is reported as a warning, never
+    /// thrown. A renewal running meanwhile (another runspace) cannot bring the session back.
+    /// </summary>
     public async Task DisconnectAsync(IRcEvents events, CancellationToken cancellationToken)
     {
         if (IsDisconnected)
@@ -89,6 +97,10 @@ internal sealed class RcSession : IDisposable
         catch (RcApiException ex)
         {
             events.Warning("Could not revoke the session at RingCentral (" + ex.Message + "); its tokens are forgotten here and expire on their own.");
+        }
+        finally
+        {
+            Core.Dispose();
         }
     }
 

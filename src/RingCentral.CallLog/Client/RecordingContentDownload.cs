@@ -260,7 +260,7 @@ internal sealed class RecordingContentDownload : IDisposable
             // Stalled: keep what arrived; the core retries (a timeout) and the next attempt resumes from it.
             _stalled = true;
             await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            throw new OperationCanceledException($"No data for {_core.Settings.StallTimeout.TotalSeconds:0} s from {Where}.", ex);
+            throw new TimeoutException($"no data for {_core.Settings.StallTimeout.TotalSeconds:0} s (the stall timeout).", ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {

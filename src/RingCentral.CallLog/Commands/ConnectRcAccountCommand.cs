@@ -88,7 +88,9 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
 
     protected override void EndProcessing()
     {
-        var serverText = Server ?? Environment.GetEnvironmentVariable("RC_SERVER_URL");
+        // RC_SERVER_URL belongs with the credentials in the environment: a stale one must never
+        // receive credentials given on the command line.
+        var serverText = Server ?? (CredentialsFromEnvironment ? Environment.GetEnvironmentVariable("RC_SERVER_URL") : null);
         RcServer server;
         try
         {
@@ -151,12 +153,15 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
         }
     }
 
+    /// <summary>No credentials given: the JWT flow reads them (and the server) from the environment.</summary>
+    private bool CredentialsFromEnvironment => ParameterSetName == JwtSet && ClientId is null && ClientSecret is null && Jwt is null;
+
     private RcSession SignInWithJwt(RcHttpCore core)
     {
         var clientId = ClientId;
         var secret = ClientSecret;
         var jwt = Jwt;
-        if (clientId is null && secret is null && jwt is null)
+        if (CredentialsFromEnvironment)
         {
             // No credentials given: the variables RingCentral's own samples use.
             clientId = Environment.GetEnvironmentVariable("RC_CLIENT_ID");
@@ -168,7 +173,7 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
                 ThrowInvalidArgument(new ArgumentException("No credentials given. Pass -ClientId, -ClientSecret and -Jwt (or -ClientCredential and -Jwt, -AccessToken, or -Interactive), or set RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT.", nameof(Jwt)), null);
             }
 
-            WriteVerbose("Using RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT from the environment.");
+            WriteVerbose("Using RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT" + (Server is null && Environment.GetEnvironmentVariable("RC_SERVER_URL") is { Length: > 0 } ? " and RC_SERVER_URL" : string.Empty) + " from the environment.");
         }
         else if (clientId is null || secret is null || jwt is null)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace RingCentral.CallLog.Json;
 
@@ -23,7 +24,8 @@ internal static class ModelMapper
         if (dto.Legs is { Count: > 0 } legs)
         {
             var list = new List<CallLogLeg>(legs.Count);
-            foreach (var legDto in legs)
+            // A null item carries no leg: skipped, so one odd item cannot fail the whole page.
+            foreach (var legDto in legs.Where(l => l is not null))
             {
                 var leg = new CallLogLeg
                 {

@@ -8,6 +8,8 @@ internal sealed class Party
     public string? ExtensionId { get; init; }
     public string? Name { get; init; }
     public string? Location { get; init; }
+    /// <summary>The RingCentral phone of an extension; written as <c>device</c> on the legs that run over VoIP.</summary>
+    public string? DeviceId { get; init; }
 }
 
 /// <summary>An extension of the simulated account; index 0 is the admin, index 1 the non-admin user.</summary>
@@ -20,6 +22,8 @@ internal sealed class Extension
     public required string Name { get; init; }
     public required bool IsAdmin { get; init; }
     public required Party Party { get; init; }
+    /// <summary>The extension that sometimes acts for this one (a secretary, a coworker): the record's <c>delegate</c>.</summary>
+    public Extension? Delegate { get; set; }
 }
 
 /// <summary>
@@ -45,6 +49,8 @@ internal sealed class CallRecord
     public long MessageId { get; init; }
     public bool Blocked { get; init; }
     public bool Deleted { get; init; }
+    /// <summary>The call was recorded, but too briefly for RingCentral to keep it: <c>shortRecording</c>, no <c>recording</c>.</summary>
+    public bool ShortRecording { get; init; }
     /// <summary>Leg count (1–3) and the leg type of the master leg; legs are generated on write.</summary>
     public required byte LegCount { get; init; }
     public required long VisibleAtMs { get; init; }

@@ -44,9 +44,11 @@ internal sealed class DataGenerator
             exts[i] = new Extension
             {
                 Index = i, Id = id, NumericId = numeric, ExtensionNumber = number, Name = name, IsAdmin = i == 0,
-                Party = new Party { PhoneNumber = phone, ExtensionNumber = number, ExtensionId = id, Name = name },
+                Party = new Party { PhoneNumber = phone, ExtensionNumber = number, ExtensionId = id, Name = name, DeviceId = (numeric + 700000000004).ToString(CultureInfo.InvariantCulture) },
             };
         }
+        // Every third extension has a secretary (the next extension), who sometimes acts for it.
+        for (var i = 0; i < extensionCount && extensionCount > 1; i += 3) exts[i].Delegate = exts[(i + 1) % extensionCount];
         Extensions = exts;
         for (var i = 0; i < 3000; i++) _external.Add(NewExternalParty());
         _nextSession = 13900000000 + (_rng.Next(1, 99999) * 1000L) + 4;
@@ -133,12 +135,21 @@ internal sealed class DataGenerator
             : isFax ? "Local"
             : Pick(r, ["Local", "Local", "LongDistance", "LongDistance", "International", "TollFreeNumber", "Usual"]);
         var session = _nextSession += 1000 + r.Next(0, 3) * 1000;
+        // A few values outside the spec's enumerations (RingCentral adds values), chosen from the session
+        // so the random stream, and with it the rest of the data, stays as it was.
+        var rare = RecordTraits.Rare(session);
+        if (!isFax && rare == 1) internalType = RecordTraits.UnlistedInternalType;
+        else if (!isFax && inbound && rare == 2) action = RecordTraits.UnlistedAction;
+        else if (!isFax && !inbound && rare == 3 && !connected) { result = RecordTraits.UnlistedResult; reason = RecordTraits.UnlistedReason; }
         var recording = 0L;
         var onDemand = false;
+        var shortRecording = false;
         if (!isFax && connected && durationMs > 0 && r.NextDouble() < 0.42)
         {
             recording = _nextRecording += 1000 + (r.Next(0, 2) * 1000);
             onDemand = r.NextDouble() < 0.3;
+            // RingCentral keeps no recording under 30 s; the record says so with shortRecording instead.
+            if (durationMs < 30_000) { recording = 0; onDemand = false; shortRecording = true; }
         }
         var visibleDelay = visibleDelayMs ?? r.Next(15_000, 30_001);
         var record = new CallRecord
@@ -160,6 +171,7 @@ internal sealed class DataGenerator
             MessageId = isFax ? (_nextMessage += 1000) : 0,
             Blocked = blocked,
             Deleted = r.NextDouble() < 0.02,
+            ShortRecording = shortRecording,
             LegCount = (byte)(isFax ? 1 : 1 + r.Next(0, 3)),
             VisibleAtMs = startMs + durationMs + visibleDelay,
             RecordingId = recording,

@@ -32,21 +32,28 @@ internal static class RecordJsonWriter
         w.WriteString("uri", uri);
         w.WriteString("id", r.Id);
         w.WriteString("sessionId", r.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString("telephonySessionId", r.TelephonySessionId);
+        var tsid = r.TelephonySessionId;
+        w.WriteString("telephonySessionId", tsid);
         var inProgress = activeAtMs is long now && r.EndMs > now;
         var durationMs = inProgress ? (int)Math.Max(0, activeAtMs!.Value - r.StartMs) : r.DurationMs;
         var result = inProgress ? "In Progress" : r.Result;
-        WriteBody(w, r, ctx, durationMs, result, inProgress ? null : r.Reason, r.Inbound, r.From, r.To, r.Action);
-        w.WriteString("transport", r.Pstn ? "PSTN" : "VoIP");
+        var traits = new RecordTraits(r);
+        var voip = !r.Pstn;
+        WriteBody(w, r, ctx, traits, durationMs, result, inProgress ? null : r.Reason, r.Inbound, r.From, r.To, r.Action, voip, mastered: true);
+        w.WriteString("transport", voip ? "VoIP" : "PSTN");
         WriteExtension(w, r, ctx);
+        RecordExtrasWriter.WriteSession(w, r, traits, tsid, party: 1, mastered: true, transfer: true);
         if (detailed) WriteTime(w, "lastModifiedTime", r.LastModifiedMs);
+        if (detailed) RecordExtrasWriter.WriteBilling(w, r, mastered: true);
+        // finished: in Detailed answers, and in every active-calls answer, where calls still run.
+        if (detailed || activeAtMs is not null) w.WriteBoolean("finished", !inProgress);
         if (showDeletedFlag && r.Deleted) w.WriteBoolean("deleted", true);
-        if (detailed) WriteLegs(w, r, ctx, durationMs, result);
+        if (detailed) WriteLegs(w, r, ctx, traits, tsid, durationMs, result, inProgress);
         extra?.Invoke(w);
         w.WriteEndObject();
     }
 
-    private static void WriteBody(Utf8JsonWriter w, CallRecord r, UriContext ctx, int durationMs, string result, string? reason, bool inbound, Party from, Party to, string action)
+    private static void WriteBody(Utf8JsonWriter w, CallRecord r, UriContext ctx, RecordTraits traits, int durationMs, string result, string? reason, bool inbound, Party from, Party to, string action, bool voip, bool mastered)
     {
         WriteTime(w, "startTime", r.StartMs);
         w.WriteNumber("duration", durationMs / 1000);
@@ -57,8 +64,10 @@ internal static class RecordJsonWriter
         w.WriteString("action", action);
         w.WriteString("result", result);
         if (reason is not null) w.WriteString("reason", reason);
-        WriteParty(w, "to", to);
-        WriteParty(w, "from", from);
+        if (RecordTraits.DescriptionOf(reason) is { } description) w.WriteString("reasonDescription", description);
+        var dial = mastered && traits.SendsDialStrings;
+        RecordExtrasWriter.WriteParty(w, "to", to, ctx, voip, dial && !inbound ? RecordExtrasWriter.DialedKey : null);
+        RecordExtrasWriter.WriteParty(w, "from", from, ctx, voip, dial && inbound ? RecordExtrasWriter.DialerKey : null);
         if (r.HasRecording)
         {
             w.WriteStartObject("recording");
@@ -67,6 +76,10 @@ internal static class RecordJsonWriter
             w.WriteString("type", r.RecordingOnDemand ? "OnDemand" : "Automatic");
             w.WriteString("contentUri", ctx.ContentUri(r.RecordingId));
             w.WriteEndObject();
+        }
+        else if (r.ShortRecording)
+        {
+            w.WriteBoolean("shortRecording", true);
         }
         if (r.MessageId != 0)
         {
@@ -77,10 +90,11 @@ internal static class RecordJsonWriter
             w.WriteString("type", "Fax");
             w.WriteEndObject();
         }
+        if (mastered) RecordExtrasWriter.WriteDelegate(w, r, traits);
     }
 
     /// <summary>Legs are derived from the record: the master leg mirrors it; extra legs show the PSTN/SIP hops.</summary>
-    private static void WriteLegs(Utf8JsonWriter w, CallRecord r, UriContext ctx, int durationMs, string result)
+    private static void WriteLegs(Utf8JsonWriter w, CallRecord r, UriContext ctx, RecordTraits traits, string tsid, int durationMs, string result, bool inProgress)
     {
         w.WriteStartArray("legs");
         var pick = (int)((ulong)r.SessionId / 1000 % 4);
@@ -93,12 +107,23 @@ internal static class RecordJsonWriter
             var from = master ? r.From : r.Inbound ? r.To : r.From;
             var to = master ? r.To : r.Inbound ? r.From : r.To;
             var action = master ? r.Action : r.Pstn ? "VoIP Call" : "Phone Call";
-            WriteBody(w, r, ctx, durationMs, result, master ? r.Reason : null, inbound, from, to, action);
-            w.WriteString("transport", master ? (r.Pstn ? "PSTN" : "VoIP") : (r.Pstn ? "VoIP" : "PSTN"));
+            var voip = master ? !r.Pstn : r.Pstn;
+            WriteBody(w, r, ctx, traits, durationMs, result, inProgress ? null : r.Reason, inbound, from, to, action, voip, master);
+            w.WriteString("transport", voip ? "VoIP" : "PSTN");
             var types = r.Inbound ? LegTypesInbound : LegTypesOutbound;
-            w.WriteString("legType", r.IsFax ? (r.Inbound ? "Accept" : "FaxSent") : types[(pick + i) % types.Length]);
+            // A warm transfer's second leg is the transfer itself.
+            var transferLeg = i == 1 && r.Action == "Transfer";
+            var legType = r.IsFax ? (r.Inbound ? "Accept" : "FaxSent")
+                : transferLeg ? "TransferCall"
+                : !master && traits.UnlistedLegTypeAt(i) ? RecordTraits.UnlistedLegType
+                : types[(pick + i) % types.Length];
+            w.WriteString("legType", legType);
             if (master) w.WriteBoolean("master", true);
             WriteExtension(w, r, ctx);
+            w.WriteString("telephonySessionId", tsid);
+            RecordExtrasWriter.WriteSession(w, r, traits, tsid, party: i + 1, mastered: master, transfer: master || transferLeg);
+            RecordExtrasWriter.WriteBilling(w, r, master);
+            w.WriteBoolean("finished", !inProgress);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -110,17 +135,6 @@ internal static class RecordJsonWriter
         w.WriteStartObject("extension");
         w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id);
         w.WriteNumber("id", r.Owner.NumericId);
-        w.WriteEndObject();
-    }
-
-    private static void WriteParty(Utf8JsonWriter w, string name, Party p)
-    {
-        w.WriteStartObject(name);
-        if (p.PhoneNumber is not null) w.WriteString("phoneNumber", p.PhoneNumber);
-        if (p.ExtensionNumber is not null) w.WriteString("extensionNumber", p.ExtensionNumber);
-        if (p.ExtensionId is not null) w.WriteString("extensionId", p.ExtensionId);
-        if (p.Name is not null) w.WriteString("name", p.Name);
-        if (p.Location is not null) w.WriteString("location", p.Location);
         w.WriteEndObject();
     }
 

@@ -41,13 +41,44 @@ internal sealed class LoopbackCodeReceiver : IDisposable
         return server.Resolve("/restapi/oauth/authorize" + query);
     }
 
-    /// <summary>Waits for the redirect; answers the browser with a short page.</summary>
-    /// <exception cref="RcApiException">The sign-in was refused, or the state does not match.</exception>
+    /// <summary>How long one accepted connection may take to send its request line and headers.</summary>
+    internal TimeSpan ConnectionDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Waits for the redirect; answers the browser with a short page. Each connection is read on
+    /// its own with <see cref="ConnectionDeadline"/>, so an idle or trickling one (a browser's
+    /// preconnect, a stray client) neither blocks the real redirect nor outlives the token.
+    /// Answers without this request's state (an error redirect too) are refused and waited past.
+    /// </summary>
+    /// <exception cref="RcApiException">The sign-in was refused.</exception>
     public async Task<string> WaitForCodeAsync(CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(() => _listener.Stop()))
+        var outcome = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using (cancellationToken.Register(() => outcome.TrySetCanceled(cancellationToken)))
         {
-            while (true)
+            var accepting = AcceptAsync(outcome, stopping.Token);
+            try
+            {
+                return await outcome.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                stopping.Cancel(); // ends the connections still being read
+                _listener.Stop();
+                await accepting.ConfigureAwait(false);
+            }
+        }
+    }
+
+    public void Dispose() => _listener.Stop();
+
+    private async Task AcceptAsync(TaskCompletionSource<string> outcome, CancellationToken stopping)
+    {
+        var connections = new List<Task>();
+        using (stopping.Register(() => _listener.Stop()))
+        {
+            while (!outcome.Task.IsCompleted)
             {
                 TcpClient client;
                 try
@@ -56,43 +87,68 @@ internal sealed class LoopbackCodeReceiver : IDisposable
                 }
                 catch (Exception ex) when (ex is ObjectDisposedException or SocketException or InvalidOperationException)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    throw;
+                    if (!stopping.IsCancellationRequested)
+                    {
+                        outcome.TrySetException(ex);
+                    }
+
+                    break;
                 }
 
-                using (client)
+                connections.Add(ServeAsync(client, outcome, stopping));
+                connections.RemoveAll(c => c.IsCompleted);
+            }
+        }
+
+        await Task.WhenAll(connections).ConfigureAwait(false);
+    }
+
+    private async Task ServeAsync(TcpClient client, TaskCompletionSource<string> outcome, CancellationToken stopping)
+    {
+        using (client)
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+        {
+            deadline.CancelAfter(ConnectionDeadline);
+
+            // Closing the socket is what ends a read on every runtime (netstandard2.0 reads take no token).
+            using var unblock = deadline.Token.Register(client.Close);
+            try
+            {
+                var stream = client.GetStream();
+                var requestLine = await ReadRequestLineAsync(stream).ConfigureAwait(false);
+                deadline.Token.ThrowIfCancellationRequested();
+                var target = requestLine.Split(' ').Length > 1 ? requestLine.Split(' ')[1] : string.Empty;
+                var query = ParseQuery(target);
+                if (!query.ContainsKey("code") && !query.ContainsKey("error"))
                 {
-                    var stream = client.GetStream();
-                    var requestLine = await ReadRequestLineAsync(stream).ConfigureAwait(false);
-                    var target = requestLine.Split(' ').Length > 1 ? requestLine.Split(' ')[1] : string.Empty;
-                    var query = ParseQuery(target);
-                    if (!query.ContainsKey("code") && !query.ContainsKey("error"))
-                    {
-                        await RespondAsync(stream, 404, "Not the sign-in redirect.").ConfigureAwait(false);
-                        continue; // e.g. the browser asking for /favicon.ico
-                    }
-
-                    if (query.TryGetValue("error", out var error))
-                    {
-                        await RespondAsync(stream, 200, "Sign-in was refused. You can close this window.").ConfigureAwait(false);
-                        query.TryGetValue("error_description", out var description);
-                        throw new RcApiException(RcErrorKind.AuthenticationFailed, $"Interactive sign-in was refused: {description ?? error}") { ErrorCode = error };
-                    }
-
-                    if (!query.TryGetValue("state", out var state) || state != State)
-                    {
-                        await RespondAsync(stream, 400, "Unexpected sign-in answer.").ConfigureAwait(false);
-                        throw new RcApiException(RcErrorKind.AuthenticationFailed, "The sign-in redirect carried the wrong state; it was not the answer to this request.");
-                    }
-
-                    await RespondAsync(stream, 200, "Signed in to RingCentral. You can close this window and return to PowerShell.").ConfigureAwait(false);
-                    return query["code"];
+                    await RespondAsync(stream, 404, "Not the sign-in redirect.").ConfigureAwait(false);
+                    return; // e.g. the browser asking for /favicon.ico
                 }
+
+                if (!query.TryGetValue("state", out var state) || state != State)
+                {
+                    // Not the answer to this sign-in (another tab, a forged link): it decides nothing.
+                    await RespondAsync(stream, 400, "Unexpected sign-in answer: it does not belong to this sign-in.").ConfigureAwait(false);
+                    return;
+                }
+
+                if (query.TryGetValue("error", out var error))
+                {
+                    await RespondAsync(stream, 200, "Sign-in was refused. You can close this window.").ConfigureAwait(false);
+                    query.TryGetValue("error_description", out var description);
+                    outcome.TrySetException(new RcApiException(RcErrorKind.AuthenticationFailed, $"Interactive sign-in was refused: {description ?? error}") { ErrorCode = error });
+                    return;
+                }
+
+                await RespondAsync(stream, 200, "Signed in to RingCentral. You can close this window and return to PowerShell.").ConfigureAwait(false);
+                outcome.TrySetResult(query["code"]);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException or OperationCanceledException)
+            {
+                // A connection that broke or missed its deadline: the browser may still send the real one.
             }
         }
     }
-
-    public void Dispose() => _listener.Stop();
 
     private static async Task<string> ReadRequestLineAsync(Stream stream)
     {

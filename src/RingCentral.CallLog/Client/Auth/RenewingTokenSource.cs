@@ -18,6 +18,7 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Func<DateTimeOffset> _clock;
     private TokenSet? _tokens;
+    private volatile bool _revoked;
 
     // regrant: the grant to present again when refresh fails (the JWT flow's); null when there is none.
     // signInAgain: what to tell the user when the session cannot be renewed.
@@ -44,7 +45,7 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
 
     public async Task<string> GetAccessTokenAsync(string? rejected, IRcEvents events, CancellationToken cancellationToken)
     {
-        var current = _tokens ?? throw Disconnected();
+        var current = (_revoked ? null : _tokens) ?? throw Disconnected();
         if (!MustRenew(current, rejected))
         {
             return current.AccessToken;
@@ -53,13 +54,27 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            current = _tokens ?? throw Disconnected();
+            current = (_revoked ? null : _tokens) ?? throw Disconnected();
             if (!MustRenew(current, rejected))
             {
                 return current.AccessToken; // another thread renewed while we waited
             }
 
-            _tokens = await RenewAsync(current, events, cancellationToken).ConfigureAwait(false);
+            var renewed = await RenewAsync(current, events, cancellationToken).ConfigureAwait(false);
+            _tokens = renewed;
+
+            // Disconnected while the renewal ran? RevokeAsync marks before it takes the tokens, so either
+            // it took these, or they are taken back here: the session never lives on (nor stays valid at RingCentral).
+            if (_revoked)
+            {
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _tokens, null, renewed), renewed))
+                {
+                    await RevokeQuietlyAsync(renewed, events).ConfigureAwait(false);
+                }
+
+                throw Disconnected();
+            }
+
             Lifetime = _tokens.AccessTokenExpiresOn - _clock();
             Renewals++;
             return _tokens.AccessToken;
@@ -72,8 +87,19 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
 
     public async Task RevokeAsync(IRcEvents events, CancellationToken cancellationToken)
     {
-        var tokens = _tokens;
-        _tokens = null;
+        // From now on no renewal may store tokens; one under way revokes what it gets.
+        _revoked = true;
+        TokenSet? tokens;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false); // a renewal under way finishes (and revokes its own) first
+        try
+        {
+            tokens = Interlocked.Exchange(ref _tokens, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
         if (tokens is not null)
         {
             await _endpoint.RevokeAsync(tokens.AccessToken, events, cancellationToken).ConfigureAwait(false);
@@ -81,6 +107,18 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private async Task RevokeQuietlyAsync(TokenSet tokens, IRcEvents events)
+    {
+        try
+        {
+            await _endpoint.RevokeAsync(tokens.AccessToken, events, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RcApiException ex)
+        {
+            events.Verbose("Could not revoke the session renewed during Disconnect-RcAccount (" + ex.Message + "); it expires on its own.");
+        }
+    }
 
     private bool MustRenew(TokenSet tokens, string? rejected)
     {
@@ -122,6 +160,7 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
         {
             throw new RcApiException(RcErrorKind.AuthenticationFailed, "The session expired and cannot be renewed. " + _signInAgain, refreshFailure)
             {
+                StatusCode = refreshFailure?.StatusCode,
                 ErrorCode = refreshFailure?.ErrorCode,
                 RequestId = refreshFailure?.RequestId,
                 RecommendedAction = _signInAgain,

@@ -1,0 +1,227 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using RingCentral.Simulator.Tests.Schema;
+
+namespace RingCentral.Simulator.Tests;
+
+/// <summary>
+/// Every kind of answer the simulator gives is valid against RingCentral's published schema, taken for
+/// the operation and status the spec declares (SpecSchemas): list pages, records by id, 207 parts,
+/// active calls, recording metadata, token answers, who am I, account info and the error bodies.
+/// </summary>
+public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFixture>, IDisposable
+{
+    private const string AccountLog = "/restapi/v1.0/account/{accountId}/call-log";
+    private const string ExtensionLog = "/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log";
+    private const string AccountRecord = "/restapi/v1.0/account/{accountId}/call-log/{callRecordId}";
+    private const string ExtensionRecord = "/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log/{callRecordId}";
+    private const string Token = "/restapi/oauth/token";
+    private readonly SimClient _c = new(sim.Info);
+
+    public void Dispose() => _c.Dispose();
+
+    private static string Since(int days) => Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-days).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+    private async Task<JsonNode> GetValid(string url, string? token, JsonSchema schema, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var (status, body, _) = await _c.GetJson(url, token);
+        Assert.Equal(expected, status);
+        SpecSchemas.AssertValid(schema, body, url);
+        return body;
+    }
+
+    [Theory]
+    [InlineData(AccountLog, "/restapi/v1.0/account/~/call-log", "Simple")]
+    [InlineData(AccountLog, "/restapi/v1.0/account/~/call-log", "Detailed")]
+    [InlineData(ExtensionLog, "/restapi/v1.0/account/~/extension/~/call-log", "Simple")]
+    [InlineData(ExtensionLog, "/restapi/v1.0/account/~/extension/~/call-log", "Detailed")]
+    public async Task ListPages_BothViewsBothLevels_AreCallLogResponses(string specPath, string path, string view)
+    {
+        var token = await _c.AdminToken();
+        var schema = SpecSchemas.ForResponse(specPath, "get", "200");
+        // Full pages with a nextPage, a last page, deleted records shown, and an empty page (no pageStart/pageEnd).
+        var first = await GetValid($"{path}?view={view}&perPage=200&dateFrom={Since(10)}&showDeleted=true", token, schema);
+        Assert.NotNull(first["navigation"]!["nextPage"]);
+        Assert.Contains(first["records"]!.AsArray(), r => r!["deleted"] is not null);
+        var next = (string)first["navigation"]!["nextPage"]!["uri"]!;
+        await GetValid(next, token, schema);
+        var empty = await GetValid($"{path}?view={view}&perPage=1000&page=500&dateFrom={Since(10)}", token, schema);
+        Assert.Empty(empty["records"]!.AsArray());
+        await GetValid($"{path}?view={view}&perPage=50&recordingType=All&dateFrom={Since(10)}", token, schema);
+        await GetValid($"{path}?view={view}&perPage=50&type=Fax&dateFrom={Since(10)}", token, schema);
+    }
+
+    [Fact]
+    public async Task RecordsById_BothViewsBothLevels_AreCallLogRecords()
+    {
+        var token = await _c.AdminToken();
+        var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/extension/~/call-log?perPage=20&dateFrom={Since(10)}", token);
+        var ids = page["records"]!.AsArray().Select(r => (string)r!["id"]!).Take(10).ToList();
+        Assert.NotEmpty(ids);
+        foreach (var view in new[] { "Simple", "Detailed" })
+        {
+            foreach (var id in ids)
+            {
+                await GetValid($"/restapi/v1.0/account/~/call-log/{id}?view={view}", token, SpecSchemas.ForResponse(AccountRecord, "get", "200"));
+                await GetValid($"/restapi/v1.0/account/~/extension/~/call-log/{id}?view={view}", token, SpecSchemas.ForResponse(ExtensionRecord, "get", "200"));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Simple")]
+    [InlineData("Detailed")]
+    public async Task Batch207_EveryPart_MatchesItsSchema(string view)
+    {
+        var token = await _c.AdminToken();
+        var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?perPage=40&dateFrom={Since(10)}&view={view}", token);
+        var ids = page["records"]!.AsArray().Select(r => (string)r!["id"]!).Take(30).ToList();
+        ids.Insert(3, "Unknown0000001");
+        using var resp = await _c.Get($"/restapi/v1.0/account/~/call-log/{string.Join(',', ids)}?view={view}", token);
+        Assert.Equal((HttpStatusCode)207, resp.StatusCode);
+        var boundary = resp.Content.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!;
+        var parts = (await resp.Content.ReadAsStringAsync()).Split("--" + boundary)[1..^1]
+            .Select(p => JsonNode.Parse(p[(p.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!).ToList();
+        Assert.Equal(ids.Count + 1, parts.Count);
+        // The spec does not model the summary part; this schema is the shape of RingCentral's real batch answers (fixtures).
+        SpecSchemas.AssertValid(BatchSummary, parts[0], "summary part");
+        var record = SpecSchemas.ForResponse(AccountRecord, "get", "207");
+        var notFound = SpecSchemas.ForResponse(AccountRecord, "get", "404");
+        for (var i = 0; i < ids.Count; i++)
+        {
+            SpecSchemas.AssertValid(ids[i] == "Unknown0000001" ? notFound : record, parts[i + 1], $"part {i + 1} ({ids[i]})");
+        }
+    }
+
+    private static readonly JsonSchema BatchSummary = JsonSchema.FromText("""
+        {"type":"object","required":["response"],"additionalProperties":false,"properties":{"response":{"type":"array","minItems":1,
+         "items":{"type":"object","required":["href","status","responseDescription"],"additionalProperties":false,
+          "properties":{"href":{"type":"string","format":"uri"},"status":{"type":"integer"},"responseDescription":{"type":"string"}}}}}}
+        """);
+
+    [Theory]
+    [InlineData("/restapi/v1.0/account/{accountId}/active-calls", "/restapi/v1.0/account/~/active-calls")]
+    [InlineData("/restapi/v1.0/account/{accountId}/extension/{extensionId}/active-calls", "/restapi/v1.0/account/~/extension/~/active-calls")]
+    public async Task ActiveCalls_InProgressAndEnded_BothViews_AreCallLogResponses(string specPath, string path)
+    {
+        var token = await _c.AdminToken();
+        await _c.Hook("calls", new { count = 8, endedSecondsAgo = -120, visibleAfterSeconds = 600 });
+        await _c.Hook("calls", new { count = 4, endedSecondsAgo = 10, visibleAfterSeconds = 600 });
+        var schema = SpecSchemas.ForResponse(specPath, "get", "200");
+        foreach (var view in new[] { "Simple", "Detailed" })
+        {
+            var body = await GetValid($"{path}?view={view}&perPage=1000", token, schema);
+            if (path.Contains("/extension/", StringComparison.Ordinal)) continue; // the calls went to random extensions
+            Assert.Contains(body["records"]!.AsArray(), r => (string)r!["result"]! == "In Progress");
+            Assert.Contains(body["records"]!.AsArray(), r => (string)r!["result"]! != "In Progress");
+        }
+    }
+
+    [Fact]
+    public async Task RecordingMetadata_IsGetCallRecordingResponse()
+    {
+        var token = await _c.AdminToken();
+        var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?perPage=10&recordingType=All&dateFrom={Since(10)}", token);
+        var schema = SpecSchemas.ForResponse("/restapi/v1.0/account/{accountId}/recording/{recordingId}", "get", "200");
+        var recordings = page["records"]!.AsArray().Select(r => (string)r!["recording"]!["uri"]!).ToList();
+        Assert.NotEmpty(recordings);
+        foreach (var uri in recordings) await GetValid(uri, token, schema);
+    }
+
+    [Fact]
+    public async Task TokenAnswers_JwtRefreshAndAuthorizationCode_AreTokenInfo()
+    {
+        var schema = SpecSchemas.ForResponse(Token, "post", "200");
+        var jwt = await _c.JwtToken();
+        SpecSchemas.AssertValid(schema, jwt, "JWT grant");
+        using var refreshed = await _c.PostToken(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = (string)jwt["refresh_token"]! });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        SpecSchemas.AssertValid(schema, JsonNode.Parse(await refreshed.Content.ReadAsStringAsync()), "refresh grant");
+        var redirect = "http://127.0.0.1:5999/cb";
+        using var authorize = await _c.Http.GetAsync($"{sim.Info.Url}/restapi/oauth/authorize?response_type=code&client_id={sim.Info.ClientId}&redirect_uri={Uri.EscapeDataString(redirect)}&state=s1&code_challenge=plainchallenge&code_challenge_method=plain");
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var code = System.Web.HttpUtility.ParseQueryString(authorize.Headers.Location!.Query)["code"]!;
+        using var byCode = await _c.PostToken(new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirect, ["code_verifier"] = "plainchallenge" });
+        Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);
+        SpecSchemas.AssertValid(schema, JsonNode.Parse(await byCode.Content.ReadAsStringAsync()), "authorization code grant");
+    }
+
+    [Fact]
+    public async Task WhoAmI_AndAccountInfo_MatchTheirSchemas()
+    {
+        foreach (var token in new[] { await _c.AdminToken(), await _c.UserToken() })
+        {
+            await GetValid("/restapi/v1.0/account/~/extension/~", token, SpecSchemas.ForResponse("/restapi/v1.0/account/{accountId}/extension/{extensionId}", "get", "200"));
+            await GetValid("/restapi/v1.0/account/~", token, SpecSchemas.ForResponse("/restapi/v1.0/account/{accountId}", "get", "200"));
+        }
+    }
+
+    [Fact]
+    public async Task ErrorBodies_403_404_400_401_416_MatchTheSpecsErrorModels()
+    {
+        var admin = await _c.AdminToken();
+        var user = await _c.UserToken();
+        await GetValid("/restapi/v1.0/account/~/call-log", user, SpecSchemas.ForResponse(AccountLog, "get", "403"), HttpStatusCode.Forbidden);
+        await GetValid("/restapi/v1.0/account/~/extension/" + sim.Info.AdminExtensionId + "/call-log", user, SpecSchemas.ForResponse(ExtensionLog, "get", "403"), HttpStatusCode.Forbidden);
+        await GetValid("/restapi/v1.0/account/~/call-log/NoSuchRecord123", admin, SpecSchemas.ForResponse(AccountRecord, "get", "404"), HttpStatusCode.NotFound);
+        await GetValid("/restapi/v1.0/account/~/recording/123", admin, SpecSchemas.ForResponse("/restapi/v1.0/account/{accountId}/recording/{recordingId}", "get", "404"), HttpStatusCode.NotFound);
+        await GetValid("/restapi/v1.0/account/~/call-log?perPage=0", admin, SpecSchemas.ForResponse(AccountLog, "get", "400"), HttpStatusCode.BadRequest);
+        var tooMany = string.Join(',', Enumerable.Range(0, 51).Select(i => "Id" + i));
+        await GetValid("/restapi/v1.0/account/~/call-log/" + tooMany, admin, SpecSchemas.ForResponse(AccountRecord, "get", "400"), HttpStatusCode.BadRequest);
+        // The spec lists no 401 or 416 for these operations; RingCentral answers them with its general error model.
+        var general = SpecSchemas.Component("ApiErrorResponseModel");
+        await GetValid("/restapi/v1.0/account/~/call-log", null, general, HttpStatusCode.Unauthorized);
+        await GetValid("/restapi/v1.0/account/~/call-log", "not-a-token", general, HttpStatusCode.Unauthorized);
+        var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?perPage=1&recordingType=All&dateFrom={Since(10)}", admin);
+        using var range = await _c.Get((string)page["records"]![0]!["recording"]!["contentUri"]!, admin, "bytes=999999999-");
+        Assert.Equal((HttpStatusCode)416, range.StatusCode);
+        SpecSchemas.AssertValid(general, JsonNode.Parse(await range.Content.ReadAsStringAsync()), "416");
+    }
+
+    [Fact]
+    public async Task ErrorBodies_429_IsTheGeneralErrorModel()
+    {
+        var token = await _c.AdminToken();
+        await _c.Hook("config", new { heavy = "1/60", penalty = 1 });
+        try
+        {
+            using var first = await _c.Get("/restapi/v1.0/account/~/call-log?perPage=1", token);
+            var (status, body, _) = await _c.GetJson("/restapi/v1.0/account/~/call-log?perPage=1", token);
+            Assert.Equal((HttpStatusCode)429, status);
+            SpecSchemas.AssertValid(SpecSchemas.Component("ApiErrorResponseModel"), body, "429");
+        }
+        finally
+        {
+            await _c.Hook("config", new { heavy = "0/0" });
+        }
+    }
+
+    [Fact]
+    public async Task OAuthErrors_AreTheSpecsOauthInvalidRequest()
+    {
+        var schema = SpecSchemas.ForResponse(Token, "post", "400");
+        var answers = new List<HttpResponseMessage>
+        {
+            await _c.PostToken(new() { ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer", ["assertion"] = "not.a.jwt" }),
+            await _c.PostToken(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = "no-such-refresh-token" }),
+        };
+        var expired = (string)(await _c.Hook("jwt", new { extensionId = sim.Info.AdminExtensionId, expiresInSeconds = -60 }))["jwt"]!;
+        answers.Add(await _c.PostToken(new() { ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer", ["assertion"] = expired }));
+        using (var wrongClient = new HttpRequestMessage(HttpMethod.Post, sim.Info.Url + Token))
+        {
+            wrongClient.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer", ["assertion"] = sim.Info.AdminJwt });
+            wrongClient.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("nobody:nothing"u8.ToArray()));
+            answers.Add(await _c.Http.SendAsync(wrongClient));
+        }
+        foreach (var answer in answers)
+        {
+            using (answer)
+            {
+                var text = await answer.Content.ReadAsStringAsync();
+                Assert.True(answer.StatusCode == HttpStatusCode.BadRequest || answer.StatusCode == HttpStatusCode.Unauthorized, text);
+                SpecSchemas.AssertValid(schema, JsonNode.Parse(text), "token error " + text);
+            }
+        }
+    }
+}
