@@ -65,6 +65,14 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     }
 
     [Fact]
+    public void The_fixture_has_a_recording_for_every_slice_the_tests_take()
+    {
+        var (count, errors, _) = _sim.Invoke(All + "$all.Count");
+        Assert.Empty(errors);
+        Assert.True((int)count.Single().BaseObject >= 340, $"only {count.Single()} recordings");
+    }
+
+    [Fact]
     public async Task Each_file_gets_its_SHA256_and_a_sidecar_that_says_who_called_whom_when()
     {
         var (output, errors, _) = _sim.Invoke(All + $"$records = {Slice(320, 3)}\n$records | Save-RcRecording -Path $Dir -PassThru\n$records");
