@@ -19,6 +19,9 @@
         'Get-RcActiveCall'
         'Get-RcRecording'
         'Save-RcRecording'
+        'Get-RcRecordingPolicy'
+        'Test-RcRecordingArchive'
+        'Remove-RcRecording'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -133,6 +133,10 @@ public sealed class SimulatorHost : IAsyncDisposable
                 await Task.Delay(fault.DelayMs);
                 await next(ctx);
                 return;
+            case "slow-body":
+            case "stall-body":
+                await PacedBodyStream.ServeAsync(ctx, next, fault);
+                return;
             case "status":
                 if (fault.RetryAfter is int ra) ctx.Response.Headers.RetryAfter = ra.ToString(CultureInfo.InvariantCulture);
                 var body = fault.ErrorCode is { } errorCode ? ErrorBodies.Simple(errorCode, "Simulated error " + errorCode) : fault.Status switch

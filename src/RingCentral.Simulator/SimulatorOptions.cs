@@ -45,6 +45,8 @@ public sealed class SimulatorOptions
     public int LatencyMs { get; set; }
     /// <summary>Fixed size of every recording's content; null = sized by the call's duration.</summary>
     public long? RecordingBytes { get; set; }
+    /// <summary>Days the account keeps recordings (on-demand and automatic), as GET .../call-recording reports.</summary>
+    public int RecordingRetentionDays { get; set; } = 90;
     public bool Live { get; set; }
     /// <summary>Live mode: seconds between changes to listed records (0 = none).</summary>
     public double LiveChangeEverySeconds { get; set; } = 15;
@@ -93,6 +95,7 @@ public sealed class SimulatorOptions
                 case "--refresh-token-ttl": o.RefreshTokenTtlSeconds = Int(); break;
                 case "--latency": o.LatencyMs = Int(); break;
                 case "--recording-bytes": o.RecordingBytes = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
+                case "--recording-retention": o.RecordingRetentionDays = Int(); break;
                 case "--live": o.Live = true; break;
                 case "--live-change-every": o.LiveChangeEverySeconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
                 case "--live-change-mix": o.LiveChangeMix = Data.MutationMix.Parse(Value()); break;
@@ -102,6 +105,7 @@ public sealed class SimulatorOptions
             }
         }
         if (o.Extensions < 2) throw new FormatException("--extensions must be at least 2 (an admin and a user).");
+        if (o.RecordingRetentionDays < 1) throw new FormatException("--recording-retention must be at least 1 day.");
         if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
         return o;
     }

@@ -159,7 +159,7 @@ Describe 'The nightly recordings archive recipe' {
         @($second | Where-Object Status -EQ 'Failed').Count | Should -Be 0
 
         $expected = @(($night1 + $night2).RecordingId | Sort-Object -Unique)
-        $files = @(Get-ChildItem $archive -File)
+        $files = @(Get-ChildItem $archive -File | Where-Object Extension -NE '.json') # not the sidecars
         @($files | Where-Object Extension -EQ '.partial').Count | Should -Be 0
         $files.Count | Should -Be $expected.Count
         foreach ($id in $expected) { @($files | Where-Object Name -Match "_$id\.").Count | Should -Be 1 }

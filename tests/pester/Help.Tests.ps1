@@ -22,9 +22,9 @@ BeforeAll {
 }
 
 Describe 'The module exports cmdlets' {
-    It 'exports all eight cmdlets of the contract' {
+    It 'exports all cmdlets of the contract' {
         $names = (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Sort-Object
-        $names | Should -Be @('Connect-RcAccount', 'Disconnect-RcAccount', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Save-RcRecording')
+        $names | Should -Be @('Connect-RcAccount', 'Disconnect-RcAccount', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcRecording', 'Save-RcRecording', 'Test-RcRecordingArchive')
     }
 
     It 'exports nothing but cmdlets' {
@@ -122,9 +122,9 @@ Describe 'Parameter names are consistent across the cmdlets' {
         }
     }
 
-    # Connect-RcAccount makes connections rather than using one.
+    # Connect-RcAccount makes connections rather than using one; Test-RcRecordingArchive works offline.
     It 'takes -Connection <RcConnection> on every cmdlet that talks to RingCentral over a connection' {
-        foreach ($name in (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Where-Object { $_ -notin 'Get-RcConnection', 'Connect-RcAccount' }) {
+        foreach ($name in (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Where-Object { $_ -notin 'Get-RcConnection', 'Connect-RcAccount', 'Test-RcRecordingArchive' }) {
             $parameter = (Get-Command $name).Parameters['Connection']
             $parameter | Should -Not -BeNullOrEmpty -Because "$name talks to RingCentral"
             $parameter.ParameterType.FullName | Should -Be 'RingCentral.CallLog.RcConnection'
@@ -169,7 +169,7 @@ Describe 'Parameter names are consistent across the cmdlets' {
 }
 
 Describe 'Output types of nested objects' {
-    It 'has a format view for <_>' -ForEach @('RingCentral.CallLog.CallLogLeg', 'RingCentral.CallLog.CallLogRecord', 'RingCentral.CallLog.RecordingInfo', 'RingCentral.CallLog.RecordingDownload', 'RingCentral.CallLog.RcConnection') {
+    It 'has a format view for <_>' -ForEach @('RingCentral.CallLog.CallLogLeg', 'RingCentral.CallLog.CallLogRecord', 'RingCentral.CallLog.RecordingInfo', 'RingCentral.CallLog.RecordingDownload', 'RingCentral.CallLog.RecordingArchiveEntry', 'RingCentral.CallLog.RecordingPolicy', 'RingCentral.CallLog.RecordingRemoval', 'RingCentral.CallLog.RcConnection') {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }
 }

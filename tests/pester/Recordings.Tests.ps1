@@ -77,12 +77,16 @@ Describe 'Save-RcRecording' {
         $bytes = [IO.File]::ReadAllBytes($row.Path)
         [IO.File]::WriteAllBytes("$($row.Path).partial", $bytes[0..9999])
         Remove-Item $row.Path
+        # What an interrupted run leaves beside its .partial: whose bytes they are, and the content's ETag.
+        Move-Item "$($row.Path).json" "$($row.Path).partial.json"
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
         $again = $records[0] | Save-RcRecording -Path $folder -PassThru
         $again.Status | Should -Be 'Downloaded'
         (Get-ContentRequests).range | Should -Be 'bytes=10000-'
         (Get-FileHash $row.Path).Hash | Should -Be (Get-TrueHash $row.RecordingId)
+        $again.Sha256 | Should -Be (Get-TrueHash $row.RecordingId)
         Test-Path "$($row.Path).partial" | Should -BeFalse
+        Test-Path "$($row.Path).partial.json" | Should -BeFalse
     }
 
     It 'leaves no final file after a truncated response, reports it, and a rerun completes it' {
@@ -94,7 +98,7 @@ Describe 'Save-RcRecording' {
             $failures.Count | Should -Be 1
             $failures[0].FullyQualifiedErrorId | Should -BeLike 'RingCentralResponseInvalid*'
             $failures[0].TargetObject | Should -Be $records[1].RecordingId
-            @(Get-ChildItem $folder -File | Where-Object Extension -NE '.partial').Count | Should -Be 0
+            @(Get-ChildItem $folder -File | Where-Object Extension -In '.mp3', '.wav').Count | Should -Be 0
         }
         finally {
             Invoke-SimHook $sim 'faults' -Method Delete | Out-Null

@@ -24,6 +24,8 @@ internal sealed class RateLimitPacer
         [RouteKeys.ActiveCalls] = "heavy",
         [RouteKeys.Recording] = "heavy",
         [RouteKeys.RecordingContent] = "heavy",
+        [RouteKeys.RecordingDelete] = "heavy",
+        [RouteKeys.RecordingSettings] = "light",
         [RouteKeys.Identity] = "light",
         [RouteKeys.Auth] = "auth",
     };

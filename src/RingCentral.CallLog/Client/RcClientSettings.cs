@@ -17,8 +17,11 @@ internal sealed class RcClientSettings
 
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long one attempt (headers and body) may take.</summary>
+    /// <summary>How long one attempt (headers and body) may take; for a streamed body (recording content), the headers only.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>A streamed body (recording content) fails when no byte arrives for this long; it has no limit on its total time.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Explicit proxy; null uses the system proxy.</summary>
     public Uri? Proxy { get; set; }

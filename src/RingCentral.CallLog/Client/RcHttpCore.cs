@@ -104,6 +104,13 @@ internal sealed class RcHttpCore : IDisposable
                 var status = (int)response.StatusCode;
                 if ((status >= 200 && status < 300) || request.AcceptStatuses?.Contains(status) == true)
                 {
+                    if (request.StreamsBody)
+                    {
+                        // A streamed body (recording content) may take as long as the link needs: the
+                        // reader times out on a stall instead (Settings.StallTimeout), never on total time.
+                        attemptTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                    }
+
                     try
                     {
                         return (await read(response, attemptTimeout.Token).ConfigureAwait(false), null);
@@ -142,6 +149,12 @@ internal sealed class RcHttpCore : IDisposable
             {
                 var timeout = new RcApiException(RcErrorKind.RequestTimeout, $"{request} timed out after {Settings.RequestTimeout.TotalSeconds:0} s.", ex) { Request = request.ToString() };
                 return (default!, new AttemptFailure(timeout, Settings.MaxRetryCount, null, false));
+            }
+            catch (TimeoutException ex)
+            {
+                // A streamed body that stalled (no byte for Settings.StallTimeout): retried like any timeout.
+                var stalled = new RcApiException(RcErrorKind.RequestTimeout, $"{request}: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(stalled, Settings.MaxRetryCount, null, false));
             }
             catch (ObjectDisposedException ex) when (_disposed)
             {

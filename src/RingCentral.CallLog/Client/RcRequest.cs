@@ -44,6 +44,12 @@ internal sealed class RcRequest
     /// <summary>Called on each attempt's message before it is sent (e.g. a Range header for a resume).</summary>
     public Action<HttpRequestMessage>? Configure { get; set; }
 
+    /// <summary>
+    /// The body is streamed by the reader, which bounds it with the stall timeout: the per-attempt
+    /// timeout then covers only the wait for the response headers.
+    /// </summary>
+    public bool StreamsBody { get; set; }
+
     /// <summary>Statuses the caller handles itself rather than as errors (e.g. 207, 206, 416).</summary>
     public ISet<int>? AcceptStatuses { get; set; }
 

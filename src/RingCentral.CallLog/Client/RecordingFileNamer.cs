@@ -6,7 +6,10 @@ using System.Text;
 
 namespace RingCentral.CallLog.Client;
 
-/// <summary>What a file-name template can draw on for one recording; every value may come from the server.</summary>
+/// <summary>
+/// What is known of one recording's call: the values a file-name template draws on (every value may
+/// come from the server), and the provenance a sidecar records.
+/// </summary>
 internal sealed class RecordingNameValues
 {
     public string RecordingId { get; set; } = string.Empty;
@@ -24,6 +27,18 @@ internal sealed class RecordingNameValues
     public string? SessionId { get; set; }
 
     public string? ExtensionId { get; set; }
+
+    public string? TelephonySessionId { get; set; }
+
+    /// <summary>The call's length in seconds.</summary>
+    public int? Duration { get; set; }
+
+    public string? FromName { get; set; }
+
+    public string? ToName { get; set; }
+
+    /// <summary>Automatic or OnDemand, when the input said.</summary>
+    public string? RecordingType { get; set; }
 
     /// <summary>True when the input was a call log record (the richer default template applies).</summary>
     public bool FromCallLogRecord { get; set; }
@@ -95,8 +110,11 @@ internal sealed class RecordingFileNamer
     /// <summary>
     /// The full path, without extension, for one recording: the template rendered with sanitised
     /// values, made unique within this run, and checked to lie directly inside <see cref="Directory"/>.
+    /// Candidates go name, name_&lt;id&gt;, name_&lt;id&gt;_2, ...: a suffix is never cut off, so a
+    /// long name that lost {RecordingId} gets it back. <paramref name="usable"/> (given the full base
+    /// path) turns down a candidate whose files on disk belong to another recording.
     /// </summary>
-    public string ReserveBasePath(RecordingNameValues values)
+    public string ReserveBasePath(RecordingNameValues values, Func<string, bool>? usable = null)
     {
         var parts = _custom ?? (values.FromCallLogRecord ? _recordDefault : _idDefault);
         var name = SanitizeName(Render(parts, values));
@@ -105,19 +123,41 @@ internal sealed class RecordingFileNamer
             name = SanitizeName(values.RecordingId);
         }
 
-        var candidate = name;
-        if (_taken.Contains(candidate))
+        var idSuffix = "_" + SanitizeValue(values.RecordingId);
+        for (var counter = 1; ; counter++)
         {
-            candidate = Bound(name + "_" + SanitizeValue(values.RecordingId));
+            var suffix = counter switch
+            {
+                1 => string.Empty,
+                2 => idSuffix,
+                _ => idSuffix + "_" + (counter - 1).ToString(CultureInfo.InvariantCulture),
+            };
+            var candidate = WithSuffix(name, suffix);
+            if (_taken.Contains(candidate))
+            {
+                continue;
+            }
+
+            var full = InsideDirectory(candidate);
+            if (usable is null || usable(full))
+            {
+                _taken.Add(candidate);
+                return full;
+            }
+        }
+    }
+
+    /// <summary>Name plus suffix within the length bound, cutting the name, never the suffix.</summary>
+    private static string WithSuffix(string name, string suffix)
+    {
+        if (suffix.Length == 0)
+        {
+            return name;
         }
 
-        for (var counter = 2; _taken.Contains(candidate); counter++)
-        {
-            candidate = Bound(name + "_" + counter.ToString(CultureInfo.InvariantCulture));
-        }
-
-        _taken.Add(candidate);
-        return InsideDirectory(candidate);
+        var room = Math.Max(1, MaxNameLength - suffix.Length);
+        var stem = name.Length > room ? Bound(name.Substring(0, char.IsHighSurrogate(name[room - 1]) ? room - 1 : room)) : name;
+        return Bound(stem + suffix);
     }
 
     /// <summary>Makes one value safe to stand inside a file name (no separators, no control or reserved characters, no "..").</summary>

@@ -7,6 +7,8 @@ internal static class RouteKeys
     public const string ActiveCalls = "active-calls";
     public const string Recording = "recording";
     public const string RecordingContent = "recording-content";
+    public const string RecordingDelete = "recording-delete";
+    public const string RecordingSettings = "recording-settings";
     public const string Identity = "identity";
     public const string Auth = "auth";
 }

@@ -78,6 +78,11 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
     [ValidateRange(0.0, 60.0)]
     public double RetryBackoffSeconds { get; set; } = 1;
 
+    /// <summary>A recording download fails when no byte arrives for this long (never on its total time).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int StallTimeoutSeconds { get; set; } = 60;
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -112,6 +117,7 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
             MaxRetryCount = MaxRetryCount,
             DefaultRetryAfter = TimeSpan.FromSeconds(DefaultRetryAfterSeconds),
             BackoffBase = TimeSpan.FromSeconds(RetryBackoffSeconds),
+            StallTimeout = TimeSpan.FromSeconds(StallTimeoutSeconds),
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
         };

@@ -21,6 +21,9 @@ internal static class ErrorIds
     public const string CheckpointInvalid = "CheckpointInvalid";
     public const string CheckpointMismatch = "CheckpointMismatch";
 
+    /// <summary>Remove-RcRecording: the local copy did not verify, so the recording was not sent for deletion.</summary>
+    public const string RecordingVerificationFailed = "RecordingVerificationFailed";
+
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch
     {

@@ -6,35 +6,16 @@ using RingCentral.CallLog.Client;
 
 namespace RingCentral.CallLog.Commands;
 
-/// <summary>One recording to fetch, with whatever the input already told about it.</summary>
-internal sealed class RecordingTarget
-{
-    public RecordingTarget(RecordingNameValues values)
-    {
-        Values = values;
-    }
-
-    public string RecordingId => Values.RecordingId;
-
-    public string? CallLogId => Values.CallLogId;
-
-    /// <summary>The values a file-name template draws on.</summary>
-    public RecordingNameValues Values { get; }
-
-    /// <summary>From the input; when set, no metadata request is needed to download.</summary>
-    public string? ContentUri { get; set; }
-
-    public string? ContentType { get; set; }
-}
-
 /// <summary>What became of one input object: a target, a verbose skip, or refused input.</summary>
 internal sealed class RecordingInputResult
 {
-    private RecordingInputResult(RecordingTarget? target, string? skipReason, ArgumentException? error)
+    private RecordingInputResult(RecordingTarget? target, string? skipReason, ArgumentException? error, string? refusedId = null, string? callLogId = null)
     {
         Target = target;
         SkipReason = skipReason;
         Error = error;
+        RefusedId = refusedId;
+        CallLogId = callLogId;
     }
 
     public RecordingTarget? Target { get; }
@@ -43,11 +24,17 @@ internal sealed class RecordingInputResult
 
     public ArgumentException? Error { get; }
 
+    /// <summary>The refused id, made printable (control characters as '?'), for the Failed row.</summary>
+    public string? RefusedId { get; }
+
+    public string? CallLogId { get; }
+
     public static RecordingInputResult Of(RecordingTarget target) => new(target, null, null);
 
     public static RecordingInputResult Skip(string reason) => new(null, reason, null);
 
-    public static RecordingInputResult Refuse(ArgumentException error) => new(null, null, error);
+    public static RecordingInputResult Refuse(ArgumentException error, string? id = null, string? callLogId = null) =>
+        new(null, null, error, id is null ? null : RecordingInput.Printable(id), callLogId);
 }
 
 /// <summary>
@@ -66,7 +53,7 @@ internal static class RecordingInput
     public static RecordingInputResult FromId(string id) =>
         IsValidId(id)
             ? RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues { RecordingId = id }))
-            : RecordingInputResult.Refuse(BadId(id, "RecordingId"));
+            : RecordingInputResult.Refuse(BadId(id, "RecordingId"), id);
 
     public static RecordingInputResult FromObject(PSObject input)
     {
@@ -92,7 +79,7 @@ internal static class RecordingInput
 
         if (!IsValidId(record.RecordingId))
         {
-            return RecordingInputResult.Refuse(BadId(record.RecordingId!, "InputObject"));
+            return RecordingInputResult.Refuse(BadId(record.RecordingId!, "InputObject"), record.RecordingId, record.Id);
         }
 
         return RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues
@@ -105,6 +92,11 @@ internal static class RecordingInput
             ToPhoneNumber = record.ToPhoneNumber,
             SessionId = record.SessionId,
             ExtensionId = record.ExtensionId,
+            TelephonySessionId = record.TelephonySessionId,
+            Duration = record.Duration,
+            FromName = record.FromName,
+            ToName = record.ToName,
+            RecordingType = record.RecordingType,
             FromCallLogRecord = true,
         })
         {
@@ -116,7 +108,7 @@ internal static class RecordingInput
     {
         if (!IsValidId(id))
         {
-            return RecordingInputResult.Refuse(BadId(id ?? string.Empty, "InputObject"));
+            return RecordingInputResult.Refuse(BadId(id ?? string.Empty, "InputObject"), id ?? string.Empty);
         }
 
         return RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues { RecordingId = id! })
@@ -144,7 +136,7 @@ internal static class RecordingInput
 
             if (!IsValidId(recordingId))
             {
-                return RecordingInputResult.Refuse(BadId(recordingId!, "InputObject"));
+                return RecordingInputResult.Refuse(BadId(recordingId!, "InputObject"), recordingId, callId);
             }
 
             var isRecord = input.Properties["StartTime"] is not null;
@@ -158,6 +150,11 @@ internal static class RecordingInput
                 ToPhoneNumber = Text(input.Properties["ToPhoneNumber"]?.Value),
                 SessionId = Text(input.Properties["SessionId"]?.Value),
                 ExtensionId = Text(input.Properties["ExtensionId"]?.Value),
+                TelephonySessionId = Text(input.Properties["TelephonySessionId"]?.Value),
+                Duration = int.TryParse(Text(input.Properties["Duration"]?.Value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var duration) ? duration : null,
+                FromName = Text(input.Properties["FromName"]?.Value),
+                ToName = Text(input.Properties["ToName"]?.Value),
+                RecordingType = Text(input.Properties["RecordingType"]?.Value),
                 FromCallLogRecord = isRecord,
             })
             {
@@ -179,7 +176,7 @@ internal static class RecordingInput
     private static ArgumentException BadId(string id, string parameter) =>
         new($"'{Printable(id)}' cannot be a recording id: only letters, digits, '-' and '_' are allowed.", parameter);
 
-    private static string Printable(string text)
+    internal static string Printable(string text)
     {
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)

@@ -1,41 +1,24 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using RingCentral.CallLog.Client;
 
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>
-/// Save-RcRecording: downloads recording content to disk, up to -ThrottleLimit at a time. Downloads
-/// start as input arrives; workers never write to the pipeline: they post their result, and the
-/// pipeline thread writes it (between inputs, and while waiting at the end).
+/// Save-RcRecording: parameters, -WhatIf/-Confirm, output and progress. The work (names, skip and
+/// resume, parallel downloads, counts) is RecordingDownloadQueue's; its workers never write to the
+/// pipeline: they post their outcome, and the pipeline thread writes it.
 /// </summary>
 [Cmdlet(VerbsData.Save, "RcRecording", SupportsShouldProcess = true, DefaultParameterSetName = GetRcRecordingCommand.InputSet)]
 [OutputType(typeof(RecordingDownload))]
 public sealed class SaveRcRecordingCommand : RcCmdlet
 {
     private const int ProgressId = 0x5253;
-    private static readonly long s_progressInterval = TimeSpan.FromMilliseconds(300).Ticks;
 
-    private readonly List<Task> _running = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private RecordingFileNamer? _namer;
-    private RecordingApi? _api;
-    private IRcEvents? _events;
-    private SemaphoreSlim? _slots;
-    private CancellationTokenSource? _abort;
-    private string _directory = string.Empty;
-    private bool _directoryReady;
-    private int _submitted;
-    private int _finished;
-    private int _skipped;
-    private int _failed;
-    private long _bytes;
-    private long _lastProgress;
+    private RecordingDownloadQueue? _queue;
+    private RecordingRetention? _retention;
 
     /// <summary>Recording ids (not call log record ids). No alias Id: a record's Id must never bind here.</summary>
     [Parameter(ParameterSetName = GetRcRecordingCommand.IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
@@ -57,9 +40,13 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
     [ValidateNotNullOrEmpty]
     public string? FileNameTemplate { get; set; }
 
-    /// <summary>Download again even when the final file exists.</summary>
+    /// <summary>Download again even when this recording's file exists.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>Write no "&lt;recording file&gt;.json" sidecar.</summary>
+    [Parameter]
+    public SwitchParameter NoSidecar { get; set; }
 
     [Parameter]
     [ValidateRange(1, 16)]
@@ -70,28 +57,28 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
 
     protected override void BeginProcessing()
     {
-        _directory = Path is null
+        var directory = Path is null
             ? SessionState.Path.CurrentFileSystemLocation.ProviderPath
             : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        if (File.Exists(_directory))
+        if (File.Exists(directory))
         {
-            ThrowInvalidArgument(new ArgumentException($"-Path '{_directory}' is a file; Save-RcRecording needs a directory (it is created when missing).", nameof(Path)), Path);
+            ThrowInvalidArgument(new ArgumentException($"-Path '{directory}' is a file; Save-RcRecording needs a directory (it is created when missing).", nameof(Path)), Path);
         }
 
+        RecordingFileNamer? namer = null;
         try
         {
-            _namer = new RecordingFileNamer(_directory, FileNameTemplate);
+            namer = new RecordingFileNamer(directory, FileNameTemplate);
         }
         catch (ArgumentException ex)
         {
             ThrowInvalidArgument(ex, FileNameTemplate);
         }
 
-        _api = new RecordingApi(RequireConnection().Session.Core);
-
-        _events = RcEvents;
-        _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
-        _abort = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+        var api = new RecordingApi(RequireConnection().Session.Core);
+        var options = new RecordingDownloadOptions { Overwrite = Force, Sidecar = !NoSidecar, ThrottleLimit = ThrottleLimit };
+        _queue = new RecordingDownloadQueue(api, namer!, options, RcEvents, () => Pump.Post(WriteProgressNow), StopToken);
+        _retention = new RecordingRetention(() => Run(ct => api.GetPolicyAsync(RcEvents, ct)), WriteVerbose);
     }
 
     protected override void ProcessRecord()
@@ -104,7 +91,9 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
             }
             else if (input.Error is not null)
             {
+                // Refused input still gets its row, so a manifest accounts for every recording it was given.
                 WriteError(new ErrorRecord(input.Error, "InvalidArgument" + input.Error.ParamName, ErrorCategory.InvalidArgument, InputObject));
+                Emit(_queue!.Refuse(new RecordingTarget(new RecordingNameValues { RecordingId = input.RefusedId ?? string.Empty, CallLogId = input.CallLogId }), input.Error.Message).Row!);
             }
             else
             {
@@ -117,8 +106,9 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
 
     protected override void EndProcessing()
     {
-        Run(_ => Task.WhenAll(_running.ToArray()));
-        WriteVerbose($"Recordings: {_submitted - _failed} downloaded, {_skipped} skipped, {_failed} failed; {_bytes} bytes.");
+        Run(_ => _queue!.WhenAllAsync());
+        var queue = _queue!;
+        WriteVerbose($"Recordings: {queue.Downloaded} downloaded, {queue.Skipped} skipped, {queue.Failed} failed; {queue.Bytes} bytes.");
         WriteProgress(new ProgressRecord(ProgressId, "Saving recordings", "Done") { RecordType = ProgressRecordType.Completed });
     }
 
@@ -127,18 +117,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
         if (disposing)
         {
             // Stopped or failed mid-way: end the workers so every .partial is closed before we return.
-            _abort?.Cancel();
-            try
-            {
-                Task.WaitAll(_running.ToArray(), TimeSpan.FromSeconds(10));
-            }
-            catch (AggregateException)
-            {
-                // Cancelled downloads: their .partial files stay for the next run.
-            }
-
-            _abort?.Dispose();
-            _slots?.Dispose();
+            _queue?.Dispose();
         }
 
         base.Dispose(disposing);
@@ -146,182 +125,72 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
 
     private void Submit(RecordingTarget target)
     {
-        var id = target.RecordingId;
-        if (!_seen.Add(id))
+        if (_retention!.Check(target.Values, DateTimeOffset.UtcNow) is { } warning)
         {
-            WriteVerbose($"Recording {id} came twice; it is handled once.");
-            return;
+            WriteWarning(warning);
         }
 
-        string basePath;
-        try
+        var plan = _queue!.Plan(target);
+        switch (plan.Kind)
         {
-            basePath = _namer!.ReserveBasePath(target.Values);
-        }
-        catch (InvalidOperationException ex)
-        {
-            WriteError(new ErrorRecord(ex, "RecordingFileNameUnsafe", ErrorCategory.InvalidData, id));
-            return;
-        }
-
-        if (!Force && RecordingContentDownload.ExistingFinal(basePath) is { } existing)
-        {
-            _skipped++;
-            WriteVerbose($"Recording {id}: '{existing}' exists; skipped (use -Force to download again).");
-            Emit(new RecordingDownload
-            {
-                RecordingId = id,
-                CallLogId = target.CallLogId,
-                Path = existing,
-                Bytes = new FileInfo(existing).Length,
-                ContentType = ContentTypeOf(existing),
-                Status = "Skipped",
-            });
-            return;
+            case RecordingPlanKind.Duplicate:
+                WriteVerbose($"Recording {target.RecordingId} came twice; it is handled once.");
+                return;
+            case RecordingPlanKind.Refuse:
+                WriteError(new ErrorRecord(new InvalidOperationException(plan.Problem), "RecordingFileNameUnsafe", ErrorCategory.InvalidData, target.RecordingId));
+                Emit(plan.Row!);
+                return;
+            case RecordingPlanKind.Skip:
+                WriteVerbose($"Recording {target.RecordingId}: '{plan.Row!.Path}' is this recording's and exists; skipped (use -Force to download again).");
+                Emit(plan.Row);
+                return;
         }
 
-        var shown = basePath + (target.ContentType is null ? ".*" : RecordingFileNamer.ExtensionFor(target.ContentType));
-        if (!ShouldProcess(shown, $"Download recording {id}"))
+        if (!ShouldProcess(plan.ShownPath, $"Download recording {target.RecordingId}"))
         {
             return;
         }
 
-        EnsureDirectory();
-        WaitForRoom();
-        _submitted++;
-        var token = _abort!.Token;
-        _running.Add(Task.Run(() => DownloadAsync(target, basePath, token)));
+        Run(ct => _queue.WhenRoomAsync(ct));
+        _queue.Start(plan, (row, error) => Pump.Post(() => Finish(row, error)));
         WriteProgressNow();
     }
 
-    private void EnsureDirectory()
-    {
-        if (!_directoryReady)
-        {
-            Directory.CreateDirectory(_directory);
-            _directoryReady = true;
-        }
-    }
-
-    /// <summary>Keeps a bounded number of downloads queued: input is read only as fast as downloads go.</summary>
-    private void WaitForRoom()
-    {
-        _running.RemoveAll(t => t.IsCompleted);
-        while (_running.Count >= ThrottleLimit * 2)
-        {
-            Run(_ => Task.WhenAny(_running.ToArray()));
-            if (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-
-            _running.RemoveAll(t => t.IsCompleted);
-        }
-    }
-
-    /// <summary>One download, on a worker thread. Its outcome goes back to the pipeline thread through the pump.</summary>
-    private async Task DownloadAsync(RecordingTarget target, string basePath, CancellationToken cancellationToken)
-    {
-        var id = target.RecordingId;
-        RecordingDownload result;
-        ErrorRecord? error = null;
-        await _slots!.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var contentUri = target.ContentUri;
-            var contentType = target.ContentType;
-            if (contentUri is null)
-            {
-                var info = await _api!.GetAsync(id, _events!, cancellationToken).ConfigureAwait(false);
-                contentUri = info.ContentUri;
-                contentType = info.ContentType;
-            }
-
-            var uri = RecordingApi.ContentUri(id, contentUri);
-            var file = await _api!.DownloadAsync(uri, basePath, contentType, Force, AddBytes, _events!, cancellationToken).ConfigureAwait(false);
-            result = Outcome(target, "Downloaded", file.Path, file.Bytes, file.ContentType ?? contentType, null);
-        }
-        catch (RcApiException ex)
-        {
-            error = ErrorIds.Record(ex, id, ErrorIds.RecordingNotFound);
-            result = Outcome(target, "Failed", null, 0, target.ContentType, ex.Message);
-        }
-        catch (Exception ex) when (ex is RecordingFileException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
-        {
-            error = new ErrorRecord(ex, "RecordingFileWriteFailed", ErrorCategory.WriteError, id);
-            result = Outcome(target, "Failed", null, 0, target.ContentType, ex.Message);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-
-        Pump.Post(() => Finish(result, error));
-    }
-
-    private static RecordingDownload Outcome(RecordingTarget target, string status, string? path, long bytes, string? contentType, string? error) => new()
-    {
-        RecordingId = target.RecordingId,
-        CallLogId = target.CallLogId,
-        Path = path,
-        Bytes = bytes,
-        ContentType = contentType,
-        Status = status,
-        Error = error,
-    };
-
     /// <summary>On the pipeline thread: one download ended.</summary>
-    private void Finish(RecordingDownload result, ErrorRecord? error)
+    private void Finish(RecordingDownload row, Exception? error)
     {
-        _finished++;
-        if (error is not null)
+        if (error is RcApiException api)
         {
-            _failed++;
-            WriteError(error);
+            WriteError(ErrorIds.Record(api, row.RecordingId, ErrorIds.RecordingNotFound));
+        }
+        else if (error is not null)
+        {
+            WriteError(new ErrorRecord(error, "RecordingFileWriteFailed", ErrorCategory.WriteError, row.RecordingId));
         }
         else
         {
-            WriteVerbose($"Recording {result.RecordingId}: saved {result.Bytes} bytes to '{result.Path}'.");
+            WriteVerbose($"Recording {row.RecordingId}: saved {row.Bytes} bytes to '{row.Path}' (SHA-256 {row.Sha256}).");
         }
 
-        Emit(result);
+        Emit(row);
         WriteProgressNow();
     }
 
-    private void Emit(RecordingDownload result)
+    private void Emit(RecordingDownload row)
     {
         if (PassThru)
         {
-            WriteObject(result);
-        }
-    }
-
-    /// <summary>From worker threads: counts bytes and asks the pipeline thread for a progress line now and then.</summary>
-    private void AddBytes(long count)
-    {
-        Interlocked.Add(ref _bytes, count);
-        var now = DateTime.UtcNow.Ticks;
-        var last = Interlocked.Read(ref _lastProgress);
-        if (now - last >= s_progressInterval && Interlocked.CompareExchange(ref _lastProgress, now, last) == last)
-        {
-            Pump.Post(WriteProgressNow);
+            WriteObject(row);
         }
     }
 
     private void WriteProgressNow()
     {
-        var bytes = Interlocked.Read(ref _bytes);
-        var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} downloads done, {2} skipped, {3:0.0} MB", _finished, _submitted, _skipped, bytes / 1048576.0);
+        var queue = _queue!;
+        var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} downloads done, {2} skipped, {3:0.0} MB", queue.Finished, queue.Submitted, queue.Skipped, queue.Bytes / 1048576.0);
         WriteProgress(new ProgressRecord(ProgressId, "Saving recordings", status)
         {
-            PercentComplete = _submitted == 0 ? 0 : Math.Min(100, _finished * 100 / _submitted),
+            PercentComplete = queue.Submitted == 0 ? 0 : Math.Min(100, queue.Finished * 100 / queue.Submitted),
         });
     }
-
-    private static string? ContentTypeOf(string path) => System.IO.Path.GetExtension(path).ToUpperInvariant() switch
-    {
-        ".MP3" => "audio/mpeg",
-        ".WAV" => "audio/wav",
-        _ => null,
-    };
 }

@@ -17,6 +17,12 @@ public sealed class RecordingDownload
 
     public string? ContentType { get; internal set; }
 
+    /// <summary>SHA-256 of the file (lower-case hex), computed while it downloaded; for a skipped file, what its sidecar records.</summary>
+    public string? Sha256 { get; internal set; }
+
+    /// <summary>The sidecar "&lt;recording file&gt;.json" with the call's metadata and the hash; null with -NoSidecar.</summary>
+    public string? SidecarPath { get; internal set; }
+
     /// <summary>Downloaded, Skipped or Failed.</summary>
     public string Status { get; internal set; } = string.Empty;
 

@@ -24,7 +24,7 @@ internal sealed class FaultRule
     public double? Probability { get; init; }
     public Random? Random { get; init; }
 
-    public static readonly string[] Kinds = ["status", "drop", "truncate", "delay", "reset", "redirect", "stall", "body"];
+    public static readonly string[] Kinds = ["status", "drop", "truncate", "delay", "reset", "redirect", "stall", "body", "slow-body", "stall-body"];
 
     /// <summary>Parses the /_sim/faults body; returns null with an error message when invalid.</summary>
     public static (FaultRule? Rule, string? Error) Parse(JsonElement e)

@@ -153,4 +153,30 @@ public class RecordingFileNamerTests
         Assert.False(name.StartsWith('.') || name.EndsWith('.') || name.StartsWith(' ') || name.EndsWith(' '), name);
         Assert.True(name.Length <= RecordingFileNamer.MaxNameLength);
     }
+
+    [Fact]
+    public void A_name_cut_to_the_bound_keeps_the_recording_id_suffix_whole()
+    {
+        var namer = new RecordingFileNamer(s_dir, new string('x', 200) + "{RecordingId}");
+        var first = NameOf(namer.ReserveBasePath(Record("401786818008")));
+        var second = NameOf(namer.ReserveBasePath(Record("401786818009")));
+        Assert.Equal(new string('x', RecordingFileNamer.MaxNameLength), first);
+        Assert.EndsWith("_401786818009", second, StringComparison.Ordinal);
+        Assert.Equal(RecordingFileNamer.MaxNameLength, second.Length);
+    }
+
+    [Fact]
+    public void A_candidate_turned_down_is_passed_over_and_not_reserved()
+    {
+        var namer = new RecordingFileNamer(s_dir, "{Direction}");
+        var seen = new List<string>();
+        var path = namer.ReserveBasePath(Record("222"), candidate =>
+        {
+            seen.Add(NameOf(candidate));
+            return seen.Count > 1;
+        });
+        Assert.Equal(new[] { "Inbound", "Inbound_222" }, seen);
+        Assert.Equal("Inbound_222", NameOf(path));
+        Assert.Equal("Inbound", NameOf(namer.ReserveBasePath(Record("333"))));
+    }
 }

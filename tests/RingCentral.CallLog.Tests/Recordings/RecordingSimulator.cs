@@ -16,7 +16,7 @@ namespace RingCentral.CallLog.Tests.Recordings;
 /// A simulator with test hooks plus a PowerShell runspace that has the module loaded, shared by
 /// the recording tests. Small recordings so that 50 download quickly.
 /// </summary>
-public sealed class RecordingSimulator : IAsyncLifetime
+public class RecordingSimulator : IAsyncLifetime
 {
     public SimulatorHost Host { get; private set; } = null!;
 
@@ -26,13 +26,16 @@ public sealed class RecordingSimulator : IAsyncLifetime
 
     public Runspace Runspace { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The simulator's options; a subclass may ask for more data.</summary>
+    protected virtual SimulatorOptions Options => new()
     {
-        Host = await SimulatorHost.StartAsync(new SimulatorOptions
-        {
-            Seed = 11, Extensions = 4, CallsPerDay = 60, Days = 5, RecordingBytes = 300_000,
-            Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true,
-        });
+        Seed = 11, Extensions = 4, CallsPerDay = 60, Days = 5, RecordingBytes = 300_000,
+        Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true,
+    };
+
+    public virtual async Task InitializeAsync()
+    {
+        Host = await SimulatorHost.StartAsync(Options);
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(typeof(RecordingInfo).Assembly.Location);
         Runspace = RunspaceFactory.CreateRunspace(state);
@@ -41,9 +44,10 @@ public sealed class RecordingSimulator : IAsyncLifetime
         Runspace.SessionStateProxy.SetVariable("SimClientId", Info.ClientId);
         Runspace.SessionStateProxy.SetVariable("SimSecret", Secure(Info.ClientSecret));
         Runspace.SessionStateProxy.SetVariable("SimJwt", Secure(Info.AdminJwt));
+        Runspace.SessionStateProxy.SetVariable("SimUserJwt", Secure(Info.UserJwt));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Runspace.Dispose();
         Http.Dispose();

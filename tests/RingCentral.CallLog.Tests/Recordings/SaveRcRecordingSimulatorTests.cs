@@ -31,6 +31,9 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
 
     private static object? Prop(PSObject o, string name) => o.Properties[name]?.Value;
 
+    /// <summary>The recording files in the folder (no sidecars, no .partial files).</summary>
+    private string[] Recordings() => Directory.GetFiles(_dir).Where(f => f.EndsWith(".mp3", StringComparison.Ordinal) || f.EndsWith(".wav", StringComparison.Ordinal)).ToArray();
+
     private Task<System.Text.Json.Nodes.JsonNode> ResetStats() => _sim.Hook("stats/reset", new { });
 
     private async Task<List<System.Text.Json.Nodes.JsonObject>> ContentRequests() =>
@@ -98,8 +101,12 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         Assert.Empty(errors);
         var path = (string)Prop(first.Single(), "Path")!;
         var truth = File.ReadAllBytes(path);
+        // What an interrupted run leaves: a third of the bytes, and the .partial's sidecar with the content's ETag.
+        var sidecar = RingCentral.CallLog.Client.RecordingSidecar.TryRead(path + ".json")!;
         File.WriteAllBytes(path + ".partial", truth[..(truth.Length / 3)]);
+        new RingCentral.CallLog.Client.RecordingSidecar { RecordingId = sidecar.RecordingId, ContentType = sidecar.ContentType, ETag = sidecar.ETag }.Write(path + ".partial.json");
         File.Delete(path);
+        File.Delete(path + ".json");
 
         await ResetStats();
         var (again, errors2, _) = _sim.Invoke($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
@@ -110,6 +117,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         Assert.Equal(206, (int)request["status"]!);
         Assert.Equal(truth, File.ReadAllBytes(path));
         Assert.False(File.Exists(path + ".partial"));
+        Assert.Equal(Prop(again.Single(), "Sha256"), RingCentral.CallLog.Client.RecordingSidecar.TryRead(path + ".json")!.Sha256);
     }
 
     [Fact]
@@ -123,7 +131,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         Assert.Equal("Failed", Prop(failed, "Status"));
         Assert.Equal(Prop(failed, "RecordingId"), error.TargetObject);
         Assert.Contains("expected", (string)Prop(failed, "Error")!, StringComparison.Ordinal);
-        Assert.DoesNotContain(Directory.GetFiles(_dir), f => !f.EndsWith(".partial", StringComparison.Ordinal));
+        Assert.Empty(Recordings());
         Assert.Single(Directory.GetFiles(_dir, "*.partial"));
 
         await _sim.Hook("faults", null, HttpMethod.Delete);
@@ -242,8 +250,8 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         _ = running;
 
         await _sim.Config("""{"latencyMs":0}""");
-        var finals = Directory.GetFiles(_dir).Where(f => !f.EndsWith(".partial", StringComparison.Ordinal)).ToList();
-        Assert.True(finals.Count < 30, "stopped before the end");
+        var finals = Recordings();
+        Assert.True(finals.Length < 30, "stopped before the end");
         foreach (var file in finals)
         {
             var id = Path.GetFileNameWithoutExtension(file).Split('_').Last();
@@ -257,7 +265,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 6 | Save-RcRecording -Path $Dir -FileNameTemplate '{{Direction}}' -PassThru");
         Assert.Empty(errors);
         Assert.Equal(6, output.Select(o => (string)Prop(o, "Path")!).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(6, Directory.GetFiles(_dir).Length);
+        Assert.Equal(6, Recordings().Length);
     }
 
     /// <summary>A bare HTTP listener on 127.0.0.2 that records every request it gets and answers 404.</summary>

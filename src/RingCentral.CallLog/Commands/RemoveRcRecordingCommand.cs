@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>
+/// Remove-RcRecording: deletes recordings on RingCentral, 100 per request, and only those whose
+/// local copy verifies (the file exists; size and SHA-256 match its sidecar or the given Sha256).
+/// Anything else is refused and never sent; -SkipVerification is the only way around the check.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "RcRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(RecordingRemoval))]
+public sealed class RemoveRcRecordingCommand : RcCmdlet
+{
+    private readonly List<(string Id, string? Path, long? Bytes)> _pending = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private RecordingApi? _api;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
+    [ValidateNotNullOrEmpty]
+    [ValidatePattern(RecordingInput.IdPattern)]
+    public string[] RecordingId { get; set; } = Array.Empty<string>();
+
+    /// <summary>The local copy to verify (a RecordingDownload's or RecordingArchiveEntry's Path).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Path { get; set; }
+
+    /// <summary>The hash the local copy must have, in addition to its sidecar's.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Sha256 { get; set; }
+
+    /// <summary>Deletes without checking any local copy: for recordings meant to be discarded.</summary>
+    [Parameter]
+    public SwitchParameter SkipVerification { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing() => _api = new RecordingApi(RequireConnection().Session.Core);
+
+    protected override void ProcessRecord()
+    {
+        if (RecordingId.Length > 1 && (!string.IsNullOrEmpty(Path) || !string.IsNullOrEmpty(Sha256)))
+        {
+            ThrowInvalidArgument(new ArgumentException("-Path and -Sha256 describe one recording; give one -RecordingId with them (or pipe the rows).", nameof(RecordingId)), RecordingId);
+        }
+
+        foreach (var id in RecordingId)
+        {
+            if (!_seen.Add(id))
+            {
+                continue;
+            }
+
+            var path = string.IsNullOrEmpty(Path) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            long? bytes = null;
+            if (!SkipVerification)
+            {
+                var check = path is null ? null : RecordingArchiveVerifier.CheckFile(path, id, null, string.IsNullOrEmpty(Sha256) ? null : Sha256, null);
+                if (check?.Status != RecordingArchiveVerifier.Ok)
+                {
+                    Refuse(id, path, check is null ? "No local copy given (Path); nothing to verify. Use -SkipVerification to delete recordings you mean to discard." : $"{check.Status}: {check.Detail}");
+                    continue;
+                }
+
+                bytes = check.Bytes;
+            }
+
+            var what = SkipVerification ? "Delete the recording on RingCentral (not verified: -SkipVerification)" : $"Delete the recording on RingCentral (local copy verified: {path})";
+            if (ShouldProcess(id, what))
+            {
+                _pending.Add((id, path, bytes));
+                if (_pending.Count == RecordingApi.MaxDeleteIds)
+                {
+                    Flush();
+                }
+            }
+        }
+    }
+
+    protected override void EndProcessing() => Flush();
+
+    private void Refuse(string id, string? path, string reason)
+    {
+        WriteError(new ErrorRecord(new InvalidOperationException($"Recording {id} is not deleted: {reason}"), ErrorIds.RecordingVerificationFailed, ErrorCategory.InvalidData, id));
+        Emit(id, path, "Refused", reason);
+    }
+
+    /// <summary>Sends what is pending, after a last check that each verified file is still there with its size.</summary>
+    private void Flush()
+    {
+        var batch = new List<(string Id, string? Path, long? Bytes)>();
+        foreach (var item in _pending)
+        {
+            if (item.Bytes is long bytes && !(File.Exists(item.Path) && new FileInfo(item.Path).Length == bytes))
+            {
+                Refuse(item.Id, item.Path, "the local copy changed or disappeared after it was verified.");
+            }
+            else
+            {
+                batch.Add(item);
+            }
+        }
+
+        _pending.Clear();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Run(ct => _api!.DeleteAsync(batch.Select(b => b.Id).ToList(), RcEvents, ct));
+            batch.ForEach(b => Deleted(b.Id, b.Path));
+        }
+        catch (RcApiException ex) when (ex.Kind == RcErrorKind.NotFound && batch.Count > 1)
+        {
+            // RingCentral refuses the whole request for one unknown id: find it by asking one at a time.
+            WriteVerbose($"RingCentral did not find a recording of a batch of {batch.Count}; deleting them one by one.");
+            foreach (var item in batch)
+            {
+                try
+                {
+                    Run(ct => _api!.DeleteAsync(new[] { item.Id }, RcEvents, ct));
+                    Deleted(item.Id, item.Path);
+                }
+                catch (RcApiException single)
+                {
+                    Failed(new[] { item }, single);
+                }
+            }
+        }
+        catch (RcApiException ex)
+        {
+            Failed(batch, ex);
+        }
+    }
+
+    private void Deleted(string id, string? path)
+    {
+        WriteVerbose($"Recording {id}: deleted on RingCentral.");
+        Emit(id, path, "Deleted", null);
+    }
+
+    private void Failed(IReadOnlyList<(string Id, string? Path, long? Bytes)> items, RcApiException error)
+    {
+        foreach (var item in items)
+        {
+            Emit(item.Id, item.Path, "Failed", error.Message);
+        }
+
+        var target = items.Count == 1 ? items[0].Id : string.Join(",", items.Select(i => i.Id));
+        if (error.Kind is RcErrorKind.PermissionDenied or RcErrorKind.AuthenticationFailed or RcErrorKind.NotConnected or RcErrorKind.UntrustedHost)
+        {
+            // Applies to every id: more requests would fail the same way.
+            ThrowTerminating(error, target, ErrorIds.RecordingNotFound);
+        }
+
+        WriteError(ErrorIds.Record(error, target, ErrorIds.RecordingNotFound));
+    }
+
+    private void Emit(string id, string? path, string status, string? error)
+    {
+        if (PassThru)
+        {
+            WriteObject(new RecordingRemoval { RecordingId = id, Path = path, Status = status, Error = error });
+        }
+    }
+}

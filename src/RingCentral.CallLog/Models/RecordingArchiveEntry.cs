@@ -1,0 +1,29 @@
+namespace RingCentral.CallLog;
+
+/// <summary>What Test-RcRecordingArchive found for one recording of an archive.</summary>
+public sealed class RecordingArchiveEntry
+{
+    internal RecordingArchiveEntry()
+    {
+    }
+
+    public string? RecordingId { get; internal set; }
+
+    public string? CallLogId { get; internal set; }
+
+    public string? Path { get; internal set; }
+
+    /// <summary>The file's size on disk; null when it is missing.</summary>
+    public long? Bytes { get; internal set; }
+
+    /// <summary>The file's SHA-256 as computed now (lower-case hex); null when it is missing.</summary>
+    public string? Sha256 { get; internal set; }
+
+    /// <summary>Ok, Missing, Corrupt, NoSidecar or Incomplete.</summary>
+    public string Status { get; internal set; } = string.Empty;
+
+    /// <summary>Why the status is not Ok (or what was checked).</summary>
+    public string? Detail { get; internal set; }
+
+    public override string ToString() => (RecordingId ?? Path) + " " + Status;
+}

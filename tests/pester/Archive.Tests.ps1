@@ -1,0 +1,107 @@
+# The recording archive end to end against the simulator: the README's recipe as written (save with
+# a manifest, verify, purge), sidecars, Test-RcRecordingArchive, Remove-RcRecording and the policy.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '9', '--extensions', '4', '--calls-per-day', '40', '--days', '3', '--recording-bytes', '20000', '--recording-retention', '30', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+    Connect-TestSimulator $sim -Extra @{ RetryBackoffSeconds = 0.05 }
+
+    $readme = Get-Content (Join-Path (Get-TestRepoRoot) 'README.md') -Raw
+    $section = [regex]::Match($readme, '(?s)### Recordings archive\s+```powershell\r?\n(?<code>.*?)```')
+    $script:recipe = $section.Groups['code'].Value
+    function script:Get-Requests { @((Invoke-SimHook $sim 'stats').requests) }
+    function script:New-TestFolder { Join-Path ([IO.Path]::GetTempPath()) "rc-archive-$([guid]::NewGuid())" }
+}
+
+AfterAll {
+    Disconnect-RcAccount -ErrorAction SilentlyContinue
+    Stop-TestSimulator $sim
+}
+
+Describe 'The README archive recipe' {
+    BeforeAll {
+        # The archive folder exists on the admin's server; here it is made first.
+        $folder = (New-Item -ItemType Directory -Path (New-TestFolder)).FullName
+        $code = $recipe.Replace('/srv/recordings', $folder)
+    }
+    AfterAll { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'ends with verify and purge' {
+        $recipe | Should -Not -BeNullOrEmpty
+        $commands = [System.Management.Automation.Language.Parser]::ParseInput($recipe, [ref]$null, [ref]$null).FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true) |
+            ForEach-Object { $_.GetCommandName() } | Where-Object { $_ -like '*-Rc*' }
+        $commands[-2] | Should -Be 'Test-RcRecordingArchive'
+        $commands[-1] | Should -Be 'Remove-RcRecording'
+        @($commands | Where-Object { $_ -eq 'Save-RcRecording' }).Count | Should -Be 1
+    }
+
+    It 'archives every recording with a sidecar, then deletes on RingCentral exactly the verified ones' {
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        & ([scriptblock]::Create($code)) -ErrorVariable recipeErrors
+        $recipeErrors | Should -BeNullOrEmpty
+        $manifest = @(Import-Csv (Get-ChildItem $folder -Filter 'manifest-*.csv').FullName)
+        $purged = @(Import-Csv (Get-ChildItem $folder -Filter 'purged-*.csv').FullName)
+        $manifest.Count | Should -BeGreaterThan 5
+        $manifest | ForEach-Object { $_.Status | Should -Be 'Downloaded'; Test-Path "$($_.Path).json" | Should -BeTrue }
+        @($purged | Where-Object Status -EQ 'Deleted').Count | Should -Be $manifest.Count
+        $deletes = @(Get-Requests | Where-Object method -EQ 'DELETE')
+        $deletes.Count | Should -Be ([Math]::Ceiling($manifest.Count / 100))
+        $deletes | ForEach-Object { $_.status | Should -Be 204 }
+        $gone = @($manifest | Get-RcRecording -ErrorAction SilentlyContinue -ErrorVariable missing)
+        $gone.Count | Should -Be 0
+        $missing.Count | Should -Be $manifest.Count
+        @(Test-RcRecordingArchive -Path $folder | Where-Object Status -NE 'Ok').Count | Should -Be 0
+    }
+
+    It 'run again the next night, downloads nothing and deletes nothing twice' {
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        & ([scriptblock]::Create($code)) -ErrorVariable againErrors
+        $againErrors | Should -BeNullOrEmpty
+        @(Get-Requests | Where-Object { $_.path -like '*/content' -or $_.method -eq 'DELETE' }).Count | Should -Be 0
+    }
+}
+
+Describe 'Verify and purge' {
+    BeforeEach { $folder = New-TestFolder }
+    AfterEach { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'reports a flipped byte as Corrupt and Remove-RcRecording refuses that one' {
+        # Older than the recipe's 48-hour window, whose recordings it deleted.
+        $rows = @(Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-4) -DateTo (Get-Date).AddHours(-49) -First 3 |
+                Save-RcRecording -Path $folder -PassThru -Force | Sort-Object RecordingId)
+        $rows.Count | Should -Be 3
+        $bytes = [IO.File]::ReadAllBytes($rows[0].Path)
+        $bytes[100] = $bytes[100] -bxor 1
+        [IO.File]::WriteAllBytes($rows[0].Path, $bytes)
+        $check = @(Test-RcRecordingArchive -Path $folder)
+        ($check | Where-Object Path -EQ $rows[0].Path).Status | Should -Be 'Corrupt'
+        @($check | Where-Object Status -EQ 'Ok').Count | Should -Be 2
+
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $rows | Remove-RcRecording -WhatIf -ErrorAction SilentlyContinue
+        @(Get-Requests | Where-Object method -EQ 'DELETE').Count | Should -Be 0
+
+        $result = @($rows | Remove-RcRecording -Confirm:$false -PassThru -ErrorVariable refused -ErrorAction SilentlyContinue)
+        ($result | Where-Object RecordingId -EQ $rows[0].RecordingId).Status | Should -Be 'Refused'
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'RecordingVerificationFailed*'
+        @($result | Where-Object Status -EQ 'Deleted').Count | Should -Be 2
+        (Get-RcRecording -RecordingId $rows[0].RecordingId).Id | Should -Be $rows[0].RecordingId
+    }
+
+    It 'gets the retention from Get-RcRecordingPolicy' {
+        $policy = Get-RcRecordingPolicy
+        $policy | Should -BeOfType RingCentral.CallLog.RecordingPolicy
+        $policy.OnDemandRetentionDays | Should -Be 30
+        $policy.AutomaticRetentionDays | Should -Be 30
+        $policy.AutomaticMaxRecordings | Should -Be 100000
+        ($policy | Format-List | Out-String) | Should -Match 'AutomaticRetentionDays'
+    }
+
+    It 'shows archive entries in a table' {
+        Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-4) -DateTo (Get-Date).AddHours(-49) -Skip 5 -First 1 | Save-RcRecording -Path $folder -Force
+        $table = Test-RcRecordingArchive -Path $folder | Format-Table | Out-String
+        $table | Should -Match 'Status'
+        $table | Should -Match 'Ok'
+    }
+}
