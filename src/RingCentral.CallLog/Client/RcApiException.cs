@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Client;
 

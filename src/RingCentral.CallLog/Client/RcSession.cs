@@ -5,6 +5,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Client.Auth;
+using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Json;
 
 namespace RingCentral.CallLog.Client;

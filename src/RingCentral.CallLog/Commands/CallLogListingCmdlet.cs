@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
 
 namespace RingCentral.CallLog.Commands;
 

@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Checkpoints;
 
 namespace RingCentral.CallLog.Commands;
 

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Auth;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Commands;
 

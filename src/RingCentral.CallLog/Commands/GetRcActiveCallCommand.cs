@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
-using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Commands;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
 
 namespace RingCentral.CallLog.Commands;
 

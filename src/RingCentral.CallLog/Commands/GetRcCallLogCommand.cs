@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Checkpoints;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Commands;
 

@@ -1,5 +1,6 @@
 using System;
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
 
 namespace RingCentral.CallLog.Commands;
 

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Commands;
 

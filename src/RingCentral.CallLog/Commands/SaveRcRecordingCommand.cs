@@ -3,6 +3,8 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Commands;
 

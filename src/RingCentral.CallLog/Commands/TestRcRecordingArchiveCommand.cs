@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Commands;
 

@@ -1,5 +1,5 @@
-using RingCentral.CallLog.Client;
 using Xunit;
+using RingCentral.CallLog.Client.Api;
 
 namespace RingCentral.CallLog.Tests.Client;
 

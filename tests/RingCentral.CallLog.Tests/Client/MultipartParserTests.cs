@@ -1,6 +1,8 @@
-using RingCentral.CallLog.Client;
-using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
+using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Http;
+using RingCentral.CallLog.Tests.TestSupport;
 
 namespace RingCentral.CallLog.Tests.Client;
 

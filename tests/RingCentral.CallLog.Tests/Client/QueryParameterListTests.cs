@@ -1,6 +1,7 @@
 using System.Reflection;
-using RingCentral.CallLog.Client;
 using Xunit;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Checkpoints;
 
 namespace RingCentral.CallLog.Tests.Client;
 

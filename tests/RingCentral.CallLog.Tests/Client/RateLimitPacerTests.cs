@@ -1,6 +1,7 @@
 using System.Net.Http;
-using RingCentral.CallLog.Client;
 using Xunit;
+using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Tests.Client;
 

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http;
-using RingCentral.CallLog.Client;
-using RingCentral.CallLog.Client.Auth;
-using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
+using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Auth;
+using RingCentral.CallLog.Client.Http;
+using RingCentral.CallLog.Commands;
+using RingCentral.CallLog.Tests.TestSupport;
 
 namespace RingCentral.CallLog.Tests.Client;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using RingCentral.CallLog.Client;
-using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Tests.TestSupport;
 
 namespace RingCentral.CallLog.Tests.Json;
 

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Nodes;
-using RingCentral.CallLog.Client;
-using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
+using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Recordings;
+using RingCentral.CallLog.Client.Http;
+using RingCentral.CallLog.Tests.TestSupport;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using RingCentral.CallLog.Client;
 using Xunit;
+using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

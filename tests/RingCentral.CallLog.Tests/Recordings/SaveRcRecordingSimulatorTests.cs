@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Xunit;
+using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 
@@ -102,9 +103,9 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         var path = (string)Prop(first.Single(), "Path")!;
         var truth = File.ReadAllBytes(path);
         // What an interrupted run leaves: a third of the bytes, and the .partial's sidecar with the content's ETag.
-        var sidecar = RingCentral.CallLog.Client.RecordingSidecar.TryRead(path + ".json")!;
+        var sidecar = RingCentral.CallLog.Client.Export.Recordings.RecordingSidecar.TryRead(path + ".json")!;
         File.WriteAllBytes(path + ".partial", truth[..(truth.Length / 3)]);
-        new RingCentral.CallLog.Client.RecordingSidecar { RecordingId = sidecar.RecordingId, ContentType = sidecar.ContentType, ETag = sidecar.ETag }.Write(path + ".partial.json");
+        new RingCentral.CallLog.Client.Export.Recordings.RecordingSidecar { RecordingId = sidecar.RecordingId, ContentType = sidecar.ContentType, ETag = sidecar.ETag }.Write(path + ".partial.json");
         File.Delete(path);
         File.Delete(path + ".json");
 
@@ -117,7 +118,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         Assert.Equal(206, (int)request["status"]!);
         Assert.Equal(truth, File.ReadAllBytes(path));
         Assert.False(File.Exists(path + ".partial"));
-        Assert.Equal(Prop(again.Single(), "Sha256"), RingCentral.CallLog.Client.RecordingSidecar.TryRead(path + ".json")!.Sha256);
+        Assert.Equal(Prop(again.Single(), "Sha256"), RingCentral.CallLog.Client.Export.Recordings.RecordingSidecar.TryRead(path + ".json")!.Sha256);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Auth;
 
 namespace RingCentral.CallLog.Tests.TestSupport;
 

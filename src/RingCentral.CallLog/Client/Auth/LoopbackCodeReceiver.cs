@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Client.Auth;
 

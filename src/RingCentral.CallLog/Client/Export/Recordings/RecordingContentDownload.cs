@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Client.Http;
+
+namespace RingCentral.CallLog.Client.Export.Recordings;
+
+/// <summary>
+/// Downloads one recording to "&lt;final&gt;.partial" and renames it to the final name only once
+/// the byte count matches what the server announced, so a final-named file is always complete.
+/// SHA-256 is computed while the bytes stream; the sidecar ("&lt;final&gt;.json") is written, whole,
+/// before the rename. A .partial carries a sidecar of its own (the recording id and the content's
+/// ETag / Last-Modified): it is resumed with Range and If-Range, so a changed recording restarts at
+/// 0; a .partial without a validator restarts at 0 too. 416 to a resume means the .partial was
+/// already complete (or no longer fits): it is completed under its own name, or restarted.
+/// The body is bounded by a stall timeout (no bytes for <see cref="RcClientSettings.StallTimeout"/>),
+/// never by its total time. One instance per download: it keeps what the attempts share.
+/// </summary>
+internal sealed class RecordingContentDownload : IDisposable
+{
+    public const string PartialSuffix = ".partial";
+    private const int BufferSize = 81920;
+    private static readonly HashSet<int> s_accepted = new() { 206, 416 };
+
+    private readonly RcHttpCore _core;
+    private readonly Uri _contentUri;
+    private readonly string _basePath;
+    private readonly RecordingTarget _target;
+    private readonly RecordingDownloadOptions _options;
+
+    private long _requestedFrom;
+    private bool _withoutRange;
+    private bool _stalled;
+    private string? _shortMessage;
+    private IncrementalHash? _hash;
+    private long _hashed;
+
+    /// <param name="core">The connection's HTTP core (its pacer, host rule and stall timeout apply).</param>
+    /// <param name="contentUri">The contentUri exactly as the server gave it.</param>
+    /// <param name="basePath">Full path of the final file without its extension (the extension comes from the Content-Type).</param>
+    /// <param name="target">The recording: its id, call and the content type from metadata (the response's Content-Type wins).</param>
+    /// <param name="options">-Force, -NoSidecar and the progress callback.</param>
+    public RecordingContentDownload(RcHttpCore core, Uri contentUri, string basePath, RecordingTarget target, RecordingDownloadOptions options)
+    {
+        _core = core;
+        _contentUri = contentUri;
+        _basePath = basePath;
+        _target = target;
+        _options = options;
+    }
+
+    private string Where => _contentUri.GetLeftPart(UriPartial.Path);
+
+    public void Dispose() => _hash?.Dispose();
+
+    public async Task<DownloadedFile> RunAsync(IRcEvents events, CancellationToken cancellationToken)
+    {
+        for (var round = 0; ; round++)
+        {
+            var request = new RcRequest(HttpMethod.Get, _contentUri, RouteKeys.RecordingContent)
+            {
+                AcceptStatuses = s_accepted,
+                Configure = SetRange,
+                StreamsBody = true,
+            };
+            Outcome outcome;
+            try
+            {
+                outcome = await _core.SendAsync(request, ReadAsync, events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RcApiException ex) when (ex.Kind is RcErrorKind.RequestTimeout && _stalled)
+            {
+                throw ex.Rephrase(RcErrorKind.RequestTimeout, $"The recording download from {Where} stalled: no data for {_core.Settings.StallTimeout.TotalSeconds:0} s, after every retry. The part received is kept and resumed next time.");
+            }
+            catch (RcApiException ex) when (ex.Kind is RcErrorKind.ConnectionFailed or RcErrorKind.RequestTimeout && _shortMessage is not null)
+            {
+                // Every attempt broke off mid-body: report it as the short download it is; the .partial stays for the next run.
+                throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} ended early: {_shortMessage}. The part received is kept and resumed next time.", ex)
+                {
+                    Request = ex.Request,
+                };
+            }
+
+            if (outcome.Partial is not null)
+            {
+                return Complete(outcome);
+            }
+
+            if (round >= 1)
+            {
+                throw new RcApiException(RcErrorKind.ResponseInvalid, $"The server refused the range of {Where} twice (HTTP 416).");
+            }
+
+            // 416: the .partial does not fit the content any more; start over without Range.
+            events.Verbose($"{Where}: the range was not satisfiable (HTTP 416); downloading from the start.");
+            _withoutRange = true;
+        }
+    }
+
+    private string? ExistingPartial() =>
+        _withoutRange ? null : RecordingFileNamer.KnownExtensions.Select(e => _basePath + e + PartialSuffix).FirstOrDefault(File.Exists);
+
+    private void SetRange(HttpRequestMessage message)
+    {
+        // Called on every attempt, so a retry after a broken connection resumes from what is on disk now.
+        var partial = ExistingPartial();
+        var state = partial is null ? null : RecordingSidecar.TryRead(RecordingSidecar.PathFor(partial));
+        var validator = state?.ETag ?? state?.LastModified;
+        _requestedFrom = partial is null || validator is null ? 0 : new FileInfo(partial).Length;
+        message.Headers.Range = _requestedFrom > 0 ? new RangeHeaderValue(_requestedFrom, null) : null;
+        message.Headers.Remove("If-Range");
+        if (_requestedFrom > 0)
+        {
+            // Only bytes of the same version of the content may be appended; another version answers 200 (whole).
+            message.Headers.TryAddWithoutValidation("If-Range", validator);
+        }
+    }
+
+    private async Task<Outcome> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var existing = ExistingPartial();
+        var range = response.Content.Headers.ContentRange;
+
+        if (status == 416)
+        {
+            // The whole content may already be on disk (a run stopped just before the rename): it keeps
+            // the name (and so the type) it was started with, not the 416 answer's application/json.
+            if (existing is not null && range?.Length is long total && total == _requestedFrom && total > 0)
+            {
+                var state = RecordingSidecar.TryRead(RecordingSidecar.PathFor(existing));
+                var contentType = state?.ContentType ?? ContentTypeOf(existing) ?? _target.ContentType;
+                await HashPrefixAsync(existing, total, cancellationToken).ConfigureAwait(false);
+                return new Outcome(existing, existing.Substring(0, existing.Length - PartialSuffix.Length), total, contentType, state);
+            }
+
+            return Outcome.RangeRefused;
+        }
+
+        var responseType = response.Content.Headers.ContentType?.MediaType ?? _target.ContentType;
+        long offset;
+        long? expectedTotal;
+        string partial;
+        RecordingSidecar partialState;
+        if (status == 206 && _requestedFrom > 0 && existing is not null)
+        {
+            if (range?.From != _requestedFrom)
+            {
+                throw new RcApiException(RcErrorKind.ResponseInvalid, $"Asked for bytes from {_requestedFrom} of {Where}, got range '{range}'.");
+            }
+
+            offset = _requestedFrom;
+            expectedTotal = range.Length ?? (response.Content.Headers.ContentLength is long part ? offset + part : null);
+            partial = existing;
+            partialState = RecordingSidecar.TryRead(RecordingSidecar.PathFor(existing)) ?? NewState(response, responseType, expectedTotal);
+            await HashPrefixAsync(partial, offset, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // 200 (nothing to resume, another version of the content, or a server that ignores Range): from byte 0.
+            offset = 0;
+            expectedTotal = status == 206 ? range?.Length : response.Content.Headers.ContentLength;
+            partial = _basePath + RecordingFileNamer.ExtensionFor(responseType) + PartialSuffix;
+            if (existing is not null && !string.Equals(existing, partial, StringComparison.Ordinal))
+            {
+                DeleteQuietly(existing);
+                DeleteQuietly(RecordingSidecar.PathFor(existing));
+            }
+
+            partialState = NewState(response, responseType, expectedTotal);
+            partialState.Write(RecordingSidecar.PathFor(partial));
+            _hash?.Dispose();
+            _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            _hashed = 0;
+        }
+
+        var written = await CopyToPartialAsync(response, partial, offset, expectedTotal, cancellationToken).ConfigureAwait(false);
+        if (expectedTotal is long expected && written != expected)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} is short: expected {expected} bytes, got {written}. The part received is kept in '{Path.GetFileName(partial)}' and resumed next time.");
+        }
+
+        return new Outcome(partial, partial.Substring(0, partial.Length - PartialSuffix.Length), written, partialState.ContentType ?? responseType, partialState);
+    }
+
+    private RecordingSidecar NewState(HttpResponseMessage response, string? contentType, long? expectedTotal) => new()
+    {
+        RecordingId = _target.RecordingId,
+        Call = _target.Values,
+        ContentType = contentType,
+        Bytes = expectedTotal,
+        ETag = response.Headers.ETag is { IsWeak: false } etag ? etag.Tag : null,
+        LastModified = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture),
+        ContentUri = Where,
+    };
+
+    /// <summary>Brings the hash up to <paramref name="length"/> bytes of the .partial: read from disk once, kept across retries.</summary>
+    private async Task HashPrefixAsync(string partial, long length, CancellationToken cancellationToken)
+    {
+        if (_hash is not null && _hashed == length)
+        {
+            return;
+        }
+
+        _hash?.Dispose();
+        _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        _hashed = 0;
+        var buffer = new byte[BufferSize];
+        using var file = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+        while (_hashed < length)
+        {
+            var read = await file.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, length - _hashed), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            _hash.AppendData(buffer, 0, read);
+            _hashed += read;
+        }
+    }
+
+    private async Task<long> CopyToPartialAsync(HttpResponseMessage response, string partial, long offset, long? expectedTotal, CancellationToken cancellationToken)
+    {
+        var position = offset;
+        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+
+        // A stall is no bytes for StallTimeout, timed per read, never the whole body. Not every
+        // platform's response stream honours the token: disposing the response unblocks a stalled read.
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var unblock = stall.Token.Register(response.Dispose);
+        using var file = OpenPartial(partial, offset);
+        var buffer = new byte[BufferSize];
+        try
+        {
+            while (true)
+            {
+                stall.CancelAfter(_core.Settings.StallTimeout);
+                var read = await body.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                await WriteAsync(file, buffer, read, cancellationToken).ConfigureAwait(false);
+                _hash!.AppendData(buffer, 0, read);
+                _hashed += read;
+                position += read;
+                _options.BytesWritten?.Invoke(read);
+            }
+        }
+        catch (Exception ex) when (ex is not RecordingFileException && stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Stalled: keep what arrived; the core retries (a timeout) and the next attempt resumes from it.
+            _stalled = true;
+            await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new TimeoutException($"no data for {_core.Settings.StallTimeout.TotalSeconds:0} s (the stall timeout).", ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke: keep what arrived (the core retries and the next attempt resumes from it).
+            _shortMessage = $"expected {(expectedTotal?.ToString(CultureInfo.InvariantCulture) ?? "more")} bytes, got {position}";
+            await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (IOException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return position;
+    }
+
+    private static FileStream OpenPartial(string partial, long offset)
+    {
+        try
+        {
+            var file = new FileStream(partial, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            file.SetLength(offset);
+            file.Position = offset;
+            return file;
+        }
+        catch (IOException ex)
+        {
+            throw new RecordingFileException($"Cannot write '{partial}': {ex.Message}", ex);
+        }
+    }
+
+    private static async Task WriteAsync(FileStream file, byte[] buffer, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await file.WriteAsync(buffer, 0, count, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // A full disk is not a broken connection: this must not make the core retry the request.
+            throw new RecordingFileException($"Cannot write '{file.Name}': {ex.Message}", ex);
+        }
+    }
+
+    private DownloadedFile Complete(Outcome outcome)
+    {
+        var sha256 = Hex(_hash!.GetHashAndReset());
+        var sidecarPath = RecordingSidecar.PathFor(outcome.Final!);
+        string? written = null;
+        try
+        {
+            if (_options.Sidecar)
+            {
+                // The sidecar first: a crash between the two leaves a sidecar without its file (Missing), never an unexplained file.
+                var state = outcome.State;
+                new RecordingSidecar
+                {
+                    RecordingId = _target.RecordingId,
+                    Call = _target.Values,
+                    ContentType = outcome.ContentType,
+                    Bytes = outcome.Bytes,
+                    Sha256 = sha256,
+                    ETag = state?.ETag,
+                    LastModified = state?.LastModified,
+                    DownloadedAt = DateTimeOffset.UtcNow,
+                    Server = _core.Server.BaseUri.GetLeftPart(UriPartial.Authority),
+                    ContentUri = Where,
+                    ModuleVersion = _options.ModuleVersion,
+                }.Write(sidecarPath);
+                written = sidecarPath;
+            }
+            else if (File.Exists(sidecarPath))
+            {
+                // -NoSidecar over -Force: an old sidecar would describe the old file.
+                File.Delete(sidecarPath);
+            }
+
+            // .NET Framework has no File.Move overwrite overload: -Force deletes the old file first.
+            if (_options.Overwrite && File.Exists(outcome.Final))
+            {
+                File.Delete(outcome.Final);
+            }
+
+            File.Move(outcome.Partial!, outcome.Final!);
+        }
+        catch (IOException ex)
+        {
+            throw new RecordingFileException($"Cannot rename '{outcome.Partial}' to '{Path.GetFileName(outcome.Final)}': {ex.Message}", ex);
+        }
+
+        DeleteQuietly(RecordingSidecar.PathFor(outcome.Partial!));
+        return new DownloadedFile(outcome.Final!, outcome.Bytes, outcome.ContentType, sha256, written);
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A leftover partial sidecar is harmless: it is rewritten before the next .partial is.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>The content type a file's extension stands for (.mp3, .wav), or null.</summary>
+    public static string? ContentTypeOf(string path)
+    {
+        var name = path.EndsWith(PartialSuffix, StringComparison.Ordinal) ? path.Substring(0, path.Length - PartialSuffix.Length) : path;
+        return Path.GetExtension(name).ToUpperInvariant() switch
+        {
+            ".MP3" => "audio/mpeg",
+            ".WAV" => "audio/wav",
+            _ => null,
+        };
+    }
+
+    public static string Hex(byte[] hash)
+    {
+        var text = new char[hash.Length * 2];
+        for (var i = 0; i < hash.Length; i++)
+        {
+            text[2 * i] = "0123456789abcdef"[hash[i] >> 4];
+            text[(2 * i) + 1] = "0123456789abcdef"[hash[i] & 15];
+        }
+
+        return new string(text);
+    }
+
+    /// <summary>What one response left on disk, renamed outside the core's retry loop (file errors are no network errors).</summary>
+    private sealed class Outcome
+    {
+        public static readonly Outcome RangeRefused = new(null, null, 0, null, null);
+
+        public Outcome(string? partial, string? final, long bytes, string? contentType, RecordingSidecar? state)
+        {
+            Partial = partial;
+            Final = final;
+            Bytes = bytes;
+            ContentType = contentType;
+            State = state;
+        }
+
+        /// <summary>Null: the range was refused (416); try again without it.</summary>
+        public string? Partial { get; }
+
+        public string? Final { get; }
+
+        public long Bytes { get; }
+
+        public string? ContentType { get; }
+
+        public RecordingSidecar? State { get; }
+    }
+}

@@ -1,0 +1,12 @@
+using System;
+
+namespace RingCentral.CallLog.Client.Export.Recordings;
+
+/// <summary>A local file could not be written or renamed (not a network failure, so never retried).</summary>
+internal sealed class RecordingFileException : Exception
+{
+    public RecordingFileException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

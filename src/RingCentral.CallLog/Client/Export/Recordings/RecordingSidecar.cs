@@ -1,0 +1,186 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+
+namespace RingCentral.CallLog.Client.Export.Recordings;
+
+/// <summary>
+/// The provenance file beside a recording ("&lt;recording file&gt;.json"): the call it belongs to,
+/// what was received (type, bytes, SHA-256, validators) and from where, so that an auditor can
+/// answer "who called whom, when" from the folder alone. A ".partial" has one too
+/// ("&lt;name&gt;.partial.json", no hash yet): it says whose bytes the .partial holds and which
+/// version of the content (ETag / Last-Modified) they are, so a resume never mixes recordings.
+/// </summary>
+internal sealed class RecordingSidecar
+{
+    public const string Suffix = ".json";
+
+    public string RecordingId { get; set; } = string.Empty;
+
+    public RecordingNameValues? Call { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public long? Bytes { get; set; }
+
+    /// <summary>Lower-case hex; null in a .partial's sidecar.</summary>
+    public string? Sha256 { get; set; }
+
+    public string? ETag { get; set; }
+
+    /// <summary>The content's Last-Modified as the server sent it (an HTTP date).</summary>
+    public string? LastModified { get; set; }
+
+    public DateTimeOffset? DownloadedAt { get; set; }
+
+    /// <summary>The connection's server (platform base URI).</summary>
+    public string? Server { get; set; }
+
+    /// <summary>The content address without its query.</summary>
+    public string? ContentUri { get; set; }
+
+    public string? ModuleVersion { get; set; }
+
+    public static string PathFor(string file) => file + Suffix;
+
+    /// <summary>The sidecar at <paramref name="path"/>, or null when it is missing or is not a recording sidecar.</summary>
+    public static RecordingSidecar? TryRead(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || Text(root, "recordingId") is not { } id)
+            {
+                return null;
+            }
+
+            var call = new RecordingNameValues
+            {
+                RecordingId = id,
+                CallLogId = Text(root, "callLogId"),
+                SessionId = Text(root, "sessionId"),
+                TelephonySessionId = Text(root, "telephonySessionId"),
+                StartTime = DateTimeOffset.TryParse(Text(root, "startTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start) ? start : null,
+                Duration = root.TryGetProperty("duration", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : null,
+                Direction = Text(root, "direction"),
+                ExtensionId = Text(root, "extensionId"),
+                RecordingType = Text(root, "recordingType"),
+            };
+            if (root.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object)
+            {
+                call.FromPhoneNumber = Text(from, "phoneNumber");
+                call.FromName = Text(from, "name");
+            }
+
+            if (root.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.Object)
+            {
+                call.ToPhoneNumber = Text(to, "phoneNumber");
+                call.ToName = Text(to, "name");
+            }
+
+            return new RecordingSidecar
+            {
+                RecordingId = id,
+                Call = call,
+                ContentType = Text(root, "contentType"),
+                Bytes = root.TryGetProperty("bytes", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt64() : null,
+                Sha256 = Text(root, "sha256"),
+                ETag = Text(root, "etag"),
+                LastModified = Text(root, "lastModified"),
+                DownloadedAt = DateTimeOffset.TryParse(Text(root, "downloadedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
+                Server = Text(root, "server"),
+                ContentUri = Text(root, "contentUri"),
+                ModuleVersion = Text(root, "moduleVersion"),
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the sidecar under a temporary name, then renames it: a sidecar is whole or absent.</summary>
+    /// <exception cref="RecordingFileException">The file could not be written.</exception>
+    public void Write(string path)
+    {
+        var temporary = path + ".tmp";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
+            {
+                WriteJson(w);
+            }
+
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+
+            File.Move(temporary, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RecordingFileException($"Cannot write '{path}': {ex.Message}", ex);
+        }
+    }
+
+    private void WriteJson(Utf8JsonWriter w)
+    {
+        var call = Call ?? new RecordingNameValues { RecordingId = RecordingId };
+        w.WriteStartObject();
+        w.WriteString("recordingId", RecordingId);
+        Optional(w, "recordingType", call.RecordingType);
+        Optional(w, "callLogId", call.CallLogId);
+        Optional(w, "sessionId", call.SessionId);
+        Optional(w, "telephonySessionId", call.TelephonySessionId);
+        Optional(w, "startTime", call.StartTime?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        if (call.Duration is int duration)
+        {
+            w.WriteNumber("duration", duration);
+        }
+
+        Optional(w, "direction", call.Direction);
+        w.WriteStartObject("from");
+        Optional(w, "phoneNumber", call.FromPhoneNumber);
+        Optional(w, "name", call.FromName);
+        w.WriteEndObject();
+        w.WriteStartObject("to");
+        Optional(w, "phoneNumber", call.ToPhoneNumber);
+        Optional(w, "name", call.ToName);
+        w.WriteEndObject();
+        Optional(w, "extensionId", call.ExtensionId);
+        Optional(w, "contentType", ContentType);
+        if (Bytes is long bytes)
+        {
+            w.WriteNumber("bytes", bytes);
+        }
+
+        Optional(w, "sha256", Sha256);
+        Optional(w, "etag", ETag);
+        Optional(w, "lastModified", LastModified);
+        Optional(w, "downloadedAt", DownloadedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        Optional(w, "server", Server);
+        Optional(w, "contentUri", ContentUri);
+        Optional(w, "moduleVersion", ModuleVersion);
+        w.WriteEndObject();
+    }
+
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

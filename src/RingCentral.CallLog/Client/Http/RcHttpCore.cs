@@ -1,0 +1,376 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Client.Auth;
+using RingCentral.CallLog.Json;
+
+namespace RingCentral.CallLog.Client.Http;
+
+/// <summary>
+/// The one place every request of a connection goes through: host check, auth header,
+/// User-Agent, rate-limit pacing, retries with backoff, 401 renewal and error mapping.
+/// </summary>
+internal sealed class RcHttpCore : IDisposable
+{
+    private const int MaxRedirects = 5;
+    private static readonly ThreadLocal<Random> s_jitter = new(() => new Random(Guid.NewGuid().GetHashCode()));
+    private readonly HttpClient _http;
+    private volatile bool _disposed;
+
+    public RcHttpCore(RcServer server, RcClientSettings settings, HttpMessageHandler? handler = null)
+    {
+        Server = server;
+        Settings = settings;
+        _http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // each attempt has its own timeout
+        };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(settings.UserAgent);
+    }
+
+    public RcServer Server { get; }
+
+    public RcClientSettings Settings { get; }
+
+    public RateLimitPacer Pacer { get; } = new();
+
+    /// <summary>Set once signed in; requests with <see cref="RcAuth.Bearer"/> need it.</summary>
+    public ITokenSource? Tokens { get; set; }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and hands the successful response to <paramref name="read"/>.
+    /// A failure while reading the body (connection dropped half-way) retries the whole request,
+    /// so <paramref name="read"/> must not have side effects it cannot repeat.
+    /// </summary>
+    public async Task<T> SendAsync<T>(RcRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, IRcEvents events, CancellationToken cancellationToken)
+    {
+        // The policy: one attempt; if it failed, may it be retried? then wait, or give up with its error.
+        for (var retry = 0; ; retry++)
+        {
+            var (value, failure) = await AttemptAsync(request, read, events, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return value;
+            }
+
+            if (retry >= failure.Retries)
+            {
+                throw failure.Error;
+            }
+
+            var wait = failure.RetryAfter ?? Backoff(retry);
+            if (failure.GroupBlocked)
+            {
+                // The attempt blocked the group already: the pacer holds the retry until the penalty is over.
+                events.Verbose($"{request}: HTTP 429 ({failure.Error.ErrorCode}); waiting {wait.TotalSeconds:0.#} s before retry {retry + 1} of {failure.Retries}.");
+                continue;
+            }
+
+            events.Verbose(failure.Error.StatusCode is { } status
+                ? $"{request}: HTTP {status}; retry {retry + 1} of {failure.Retries} in {wait.TotalSeconds:0.#} s."
+                : $"{failure.Error.Message} Retry {retry + 1} of {failure.Retries} in {wait.TotalSeconds:0.#} s.");
+            await DelayAsync(wait, failure.Error.StatusCode is { } code ? $"retry after HTTP {code}" : "retry after a network failure", events, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt: pacing, redirects, auth (a refused token is renewed and the request sent once
+    /// more, within the attempt), the send and the read, all under the per-attempt timeout.
+    /// Returns the value, or the failure for the retry policy; throws what no retry can mend.
+    /// </summary>
+    private async Task<(T Value, AttemptFailure? Failure)> AttemptAsync<T>(RcRequest request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, IRcEvents events, CancellationToken cancellationToken)
+    {
+        string? rejectedToken = null;
+        while (true)
+        {
+            var lease = await Pacer.AcquireAsync(request.RouteKey, events, cancellationToken).ConfigureAwait(false);
+            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptTimeout.CancelAfter(Settings.RequestTimeout);
+            HttpResponseMessage? response = null;
+            try
+            {
+                ThrowIfDisposed(request);
+                string? tokenUsed;
+                (response, tokenUsed) = await SendFollowingRedirectsAsync(request, rejectedToken, events, attemptTimeout.Token).ConfigureAwait(false);
+                Pacer.Observe(request.RouteKey, lease, response.Headers);
+
+                // No body read may outlive the timeout or Ctrl+C, whatever the runtime's stream does with tokens.
+                var answer = response;
+                using var unblock = attemptTimeout.Token.Register(() => answer.Dispose());
+                var status = (int)response.StatusCode;
+                if ((status >= 200 && status < 300) || request.AcceptStatuses?.Contains(status) == true)
+                {
+                    if (request.StreamsBody)
+                    {
+                        // A streamed body (recording content) may take as long as the link needs: the
+                        // reader times out on a stall instead (Settings.StallTimeout), never on total time.
+                        attemptTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                    }
+
+                    try
+                    {
+                        return (await read(response, attemptTimeout.Token).ConfigureAwait(false), null);
+                    }
+                    catch (RcApiException ex) when (!attemptTimeout.IsCancellationRequested)
+                    {
+                        throw ex.WithAnswer(status, RateLimitPacer.Header(response.Headers, "RCRequestId"), request.ToString());
+                    }
+                }
+
+                var body = await ReadErrorBodyAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                if (status == 401 && request.Auth == RcAuth.Bearer && rejectedToken is null && tokenUsed is not null)
+                {
+                    // The token was refused (expired early, revoked by a refresh elsewhere): renew it once and send again.
+                    rejectedToken = tokenUsed;
+                    events.Verbose("The access token was refused (401); renewing it and retrying.");
+                    continue;
+                }
+
+                var retryAfter = RetryAfter(response, status == 429 ? Settings.DefaultRetryAfter : (TimeSpan?)null);
+                var error = MapError(request, response, body, retryAfter);
+                if (status == 429)
+                {
+                    // Block first, whatever comes next: each request sent in the group during the penalty restarts it.
+                    Pacer.Block(request.RouteKey, retryAfter!.Value, $"HTTP 429 from RingCentral (Retry-After {retryAfter.Value.TotalSeconds:0.#} s)");
+                }
+
+                return (default!, new AttemptFailure(error, RetryPolicy.RetriesFor(status, error.ErrorCode, Settings.MaxRetryCount), retryAfter, status == 429));
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: whatever the disposed response made the read throw, it is a cancellation.
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception ex) when (attemptTimeout.IsCancellationRequested)
+            {
+                var timeout = new RcApiException(RcErrorKind.RequestTimeout, $"{request} timed out after {Settings.RequestTimeout.TotalSeconds:0} s.", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(timeout, Settings.MaxRetryCount, null, false));
+            }
+            catch (TimeoutException ex)
+            {
+                // A streamed body that stalled (no byte for Settings.StallTimeout): retried like any timeout.
+                var stalled = new RcApiException(RcErrorKind.RequestTimeout, $"{request}: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(stalled, Settings.MaxRetryCount, null, false));
+            }
+            catch (ObjectDisposedException ex) when (_disposed)
+            {
+                throw Disconnected(request, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                var failed = new RcApiException(RcErrorKind.ConnectionFailed, $"{request} failed: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(failed, Settings.MaxRetryCount, null, false));
+            }
+            catch (IOException ex)
+            {
+                var broken = new RcApiException(RcErrorKind.ConnectionFailed, $"{request}: the connection broke while reading the answer: {ex.Message}", ex) { Request = request.ToString() };
+                return (default!, new AttemptFailure(broken, Settings.MaxRetryCount, null, false));
+            }
+            finally
+            {
+                lease.Release();
+                response?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Closes the connection's HTTP client; requests still running end as NotConnected.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _http.Dispose();
+    }
+
+    /// <summary>
+    /// Reads a whole body as text. Callers tie the response's life to their token (see
+    /// <see cref="AttemptAsync{T}"/>), since ReadAsStringAsync takes none on netstandard2.0.
+    /// </summary>
+    internal static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return text;
+    }
+
+    internal static async Task DelayAsync(TimeSpan wait, string reason, IRcEvents events, CancellationToken cancellationToken)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait >= TimeSpan.FromSeconds(1))
+        {
+            events.Waiting(reason, wait);
+        }
+
+        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static HttpClientHandler CreateHandler(RcClientSettings settings)
+    {
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = false, // redirects are followed here, so the token never crosses to another host
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+        if (settings.Proxy is not null)
+        {
+            handler.Proxy = new WebProxy(settings.Proxy) { Credentials = settings.ProxyCredential };
+            handler.UseProxy = true;
+        }
+
+        return handler;
+    }
+
+    private async Task<(HttpResponseMessage Response, string? Token)> SendFollowingRedirectsAsync(RcRequest request, string? rejectedToken, IRcEvents events, CancellationToken cancellationToken)
+    {
+        var uri = request.Uri;
+        var sendToken = request.Auth == RcAuth.Bearer;
+        if (sendToken && !Server.MayReceiveToken(uri))
+        {
+            throw new RcApiException(RcErrorKind.UntrustedHost, $"Refusing to send the access token to '{uri.GetLeftPart(UriPartial.Authority)}': it is neither the connection's host '{Server.BaseUri.Host}' nor *.ringcentral.com over https.") { Request = request.ToString() };
+        }
+
+        for (var hop = 0; ; hop++)
+        {
+            using var message = new HttpRequestMessage(hop == 0 ? request.Method : HttpMethod.Get, uri);
+            string? token = null;
+            if (sendToken)
+            {
+                var tokens = Tokens ?? throw new RcApiException(RcErrorKind.NotConnected, "Not signed in.");
+                token = await tokens.GetAccessTokenAsync(rejectedToken, events, cancellationToken).ConfigureAwait(false);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            else if (hop == 0 && request.Auth == RcAuth.Explicit && request.AuthorizationHeader is not null)
+            {
+                message.Headers.Authorization = request.AuthorizationHeader();
+            }
+
+            if (hop == 0 && request.Form is not null)
+            {
+                message.Content = new FormUrlEncodedContent(request.Form());
+            }
+
+            request.Configure?.Invoke(message);
+            events.Debug($"{message.Method} {uri}");
+            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null || hop >= MaxRedirects)
+            {
+                events.Debug($"{message.Method} {uri} -> {status}{RequestIdSuffix(response)}");
+                return (response, token);
+            }
+
+            var next = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(uri, response.Headers.Location);
+            response.Dispose();
+            if (next.Scheme != Uri.UriSchemeHttps && !(next.Scheme == Uri.UriSchemeHttp && RcServer.IsLoopbackHost(next.Host)))
+            {
+                throw new RcApiException(RcErrorKind.UntrustedHost, $"{request} was redirected to '{next.GetLeftPart(UriPartial.Authority)}' over plain http; not followed.") { Request = request.ToString() };
+            }
+
+            // The token follows a redirect only to the same host; elsewhere (e.g. a signed CDN URL) it is dropped.
+            if (sendToken && !(string.Equals(next.Host, uri.Host, StringComparison.OrdinalIgnoreCase) && Server.MayReceiveToken(next)))
+            {
+                sendToken = false;
+                events.Verbose($"{request} redirected to another host ({next.Host}); following without the access token.");
+            }
+
+            uri = next;
+        }
+    }
+
+    private static string RequestIdSuffix(HttpResponseMessage response)
+    {
+        var id = RateLimitPacer.Header(response.Headers, "RCRequestId");
+        return id is null ? string.Empty : " (RCRequestId " + id + ")";
+    }
+
+    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException)
+        {
+            return null; // the status alone still says what went wrong
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        // Capped exponential backoff with full jitter in [50 %, 100 %] of the step.
+        var step = Settings.BackoffBase.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
+        var capped = Math.Min(step, Settings.BackoffCap.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (s_jitter.Value!.NextDouble() / 2)));
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeSpan? fallback)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return fallback;
+    }
+
+    private RcApiException MapError(RcRequest request, HttpResponseMessage response, string? body, TimeSpan? retryAfter)
+    {
+        var (code, message) = ErrorBodyReader.Read(body);
+        var rateLimit = Pacer.Snapshot(request.RouteKey);
+        if (rateLimit is not null)
+        {
+            rateLimit.RetryAfter = retryAfter;
+        }
+
+        return StatusErrors.Create($"RingCentral refused {request}", (int)response.StatusCode, code, message, response.ReasonPhrase, RateLimitPacer.Header(response.Headers, "RCRequestId"), rateLimit, request.ToString());
+    }
+
+    private void ThrowIfDisposed(RcRequest request)
+    {
+        if (_disposed)
+        {
+            throw Disconnected(request, null);
+        }
+    }
+
+    private static RcApiException Disconnected(RcRequest request, Exception? inner) =>
+        new(RcErrorKind.NotConnected, $"{request} was not sent: this connection was disconnected (Disconnect-RcAccount). Run Connect-RcAccount.", inner) { Request = request.ToString() };
+
+    /// <summary>What a failed attempt tells the retry policy.</summary>
+    private sealed class AttemptFailure
+    {
+        public AttemptFailure(RcApiException error, int retries, TimeSpan? retryAfter, bool groupBlocked)
+        {
+            Error = error;
+            Retries = retries;
+            RetryAfter = retryAfter;
+            GroupBlocked = groupBlocked;
+        }
+
+        public RcApiException Error { get; }
+
+        /// <summary>How many retries this kind of failure may have in all.</summary>
+        public int Retries { get; }
+
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>A 429 blocked the group: the wait happens in the pacer.</summary>
+        public bool GroupBlocked { get; }
+    }
+}

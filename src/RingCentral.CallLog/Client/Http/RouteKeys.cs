@@ -1,0 +1,14 @@
+namespace RingCentral.CallLog.Client.Http;
+
+/// <summary>Names of the kinds of request we make; the pacer maps each to a rate-limit group.</summary>
+internal static class RouteKeys
+{
+    public const string CallLog = "call-log";
+    public const string ActiveCalls = "active-calls";
+    public const string Recording = "recording";
+    public const string RecordingContent = "recording-content";
+    public const string RecordingDelete = "recording-delete";
+    public const string RecordingSettings = "recording-settings";
+    public const string Identity = "identity";
+    public const string Auth = "auth";
+}

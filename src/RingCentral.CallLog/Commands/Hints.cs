@@ -1,0 +1,45 @@
+using System;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>Plain-language next steps for the errors an admin meets most.</summary>
+internal static class Hints
+{
+    public static string? For(RcErrorKind kind, string? code)
+    {
+        code ??= string.Empty;
+        if (code.IndexOf("CMN-408", StringComparison.Ordinal) >= 0)
+        {
+            return "The signed-in user lacks the permission named in the message. Account-wide data (-Account) needs an admin user's JWT; or ask without -Account for your own extension.";
+        }
+
+        if (code.IndexOf("CMN-401", StringComparison.Ordinal) >= 0)
+        {
+            return "The app lacks an application permission (e.g. ReadCallLog or ReadCallRecording). Add it to the app in the RingCentral Developer Console.";
+        }
+
+        if (code.IndexOf("invalid_client", StringComparison.Ordinal) >= 0)
+        {
+            return "Check -ClientId and -ClientSecret: they must be the app's credentials from the RingCentral Developer Console, for this server.";
+        }
+
+        if (code.IndexOf("invalid_grant", StringComparison.Ordinal) >= 0)
+        {
+            return "The JWT (or refresh token) was refused: check it belongs to this app and server, has not expired and was not revoked; create a new JWT credential in the Developer Console if needed.";
+        }
+
+        if (code.IndexOf("unauthorized_client", StringComparison.Ordinal) >= 0 || code.IndexOf("OAU-112", StringComparison.Ordinal) >= 0 || code.IndexOf("OAU-125", StringComparison.Ordinal) >= 0)
+        {
+            return "The app is not allowed this sign-in flow: enable the JWT auth flow (or Authorization Code for -Interactive) for the app in the Developer Console.";
+        }
+
+        return kind switch
+        {
+            RcErrorKind.AuthenticationFailed => "Sign in again with Connect-RcAccount.",
+            RcErrorKind.RateLimitExceeded => "RingCentral's rate limit was still exceeded after the retries (CMN-301). Run fewer jobs at once with this user, or raise -MaxRetryCount.",
+            RcErrorKind.ServiceUnavailable or RcErrorKind.ConnectionFailed or RcErrorKind.RequestTimeout => "Try again later; raise -MaxRetryCount on Connect-RcAccount for long unattended runs.",
+            _ => null,
+        };
+    }
+}

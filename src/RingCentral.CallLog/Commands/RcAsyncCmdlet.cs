@@ -1,0 +1,107 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using RingCentral.CallLog.Client;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>
+/// Base of the cmdlets that run client work: ties a cancellation token to Ctrl+C, and runs the work
+/// while writing its verbose, debug, warning and progress messages from the pipeline thread.
+/// </summary>
+public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    // Made with the cmdlet, on the pipeline thread: the pump must know that thread before any
+    // worker posts to it.
+    private readonly PipelinePump _pump = new();
+    private readonly CmdletEvents _events;
+
+    protected RcAsyncCmdlet()
+    {
+        _events = new CmdletEvents(this);
+    }
+
+    internal CancellationToken StopToken => _stopping.Token;
+
+    internal IRcEvents RcEvents => _events;
+
+    internal PipelinePump Pump => _pump;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _pump.Dispose();
+            _stopping.Dispose();
+        }
+    }
+
+    /// <summary>Runs client work to completion; Ctrl+C cancels it and stops the pipeline.</summary>
+    internal T Run<T>(Func<CancellationToken, Task<T>> work)
+    {
+        try
+        {
+            return Pump.Run(work(StopToken));
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    internal void Run(Func<CancellationToken, Task> work) => Run(async ct =>
+    {
+        await work(ct).ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>Throws an API failure as a terminating error with the contract's ErrorId.</summary>
+    internal void ThrowTerminating(RcApiException exception, object? target, string notFoundId = ErrorIds.CallLogRecordNotFound) =>
+        ThrowTerminatingError(ErrorIds.Record(exception, target, notFoundId));
+
+    /// <summary>Refuses bad input before any request, naming the parameter.</summary>
+    internal void ThrowInvalidArgument(ArgumentException exception, object? target) =>
+        ThrowTerminatingError(new ErrorRecord(exception, "InvalidArgument" + (exception.ParamName ?? string.Empty), ErrorCategory.InvalidArgument, target));
+
+    /// <summary>Queues the client's messages and writes them from the pipeline thread.</summary>
+    private sealed class CmdletEvents : IRcEvents
+    {
+        private readonly RcAsyncCmdlet _cmdlet;
+
+        public CmdletEvents(RcAsyncCmdlet cmdlet)
+        {
+            _cmdlet = cmdlet;
+        }
+
+        public void Verbose(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteVerbose(message));
+
+        public void Debug(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteDebug(message));
+
+        public void Warning(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteWarning(message));
+
+        public void Waiting(string reason, TimeSpan duration)
+        {
+            var seconds = duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+            _cmdlet.Pump.Post(() =>
+            {
+                _cmdlet.WriteVerbose($"Waiting {seconds} s: {reason}.");
+                _cmdlet.WriteProgress(new ProgressRecord(0x5243, "Waiting for RingCentral", $"{reason}: {seconds} s")
+                {
+                    SecondsRemaining = (int)Math.Ceiling(duration.TotalSeconds),
+                });
+            });
+        }
+    }
+}
