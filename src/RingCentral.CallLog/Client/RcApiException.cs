@@ -33,8 +33,8 @@ internal sealed class RcApiException : Exception
     /// <summary>The request's method and URI (no query secrets: tokens never travel in URIs here).</summary>
     public string? Request { get; init; }
 
-    /// <summary>What the user can do about it.</summary>
-    public string? RecommendedAction { get; init; }
+    /// <summary>What the user can do about it, beyond what the kind and error code say.</summary>
+    public RcRemedy Remedy { get; init; }
 
     /// <summary>The same failure told differently: another kind or message, every detail kept.</summary>
     public RcApiException Rephrase(RcErrorKind kind, string message) => new(kind, message, this)
@@ -45,7 +45,7 @@ internal sealed class RcApiException : Exception
         RequestId = RequestId,
         RateLimit = RateLimit,
         Request = Request,
-        RecommendedAction = RecommendedAction,
+        Remedy = Remedy,
     };
 
     /// <summary>
@@ -62,7 +62,7 @@ internal sealed class RcApiException : Exception
             RequestId = RequestId ?? requestId,
             RateLimit = RateLimit,
             Request = Request ?? request,
-            RecommendedAction = RecommendedAction,
+            Remedy = Remedy,
         };
 
     /// <summary>The message plus every detail, for ErrorDetails.</summary>

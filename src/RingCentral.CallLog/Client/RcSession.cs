@@ -52,7 +52,7 @@ internal sealed class RcSession : IDisposable
         };
         events.Verbose($"Signing in to {core.Server} with the JWT flow (client id {client.ClientId}).");
         var tokens = await endpoint.RequestAsync(Grant, events, cancellationToken).ConfigureAwait(false);
-        var source = new RenewingTokenSource(endpoint, tokens, Grant, "Run Connect-RcAccount again with a valid JWT.");
+        var source = new RenewingTokenSource(endpoint, tokens, Grant, RcRemedy.SignInAgainWithJwt);
         return await CompleteAsync(new RcSession(core, source, "Jwt"), events, cancellationToken).ConfigureAwait(false);
     }
 
@@ -75,7 +75,7 @@ internal sealed class RcSession : IDisposable
             },
             events,
             cancellationToken).ConfigureAwait(false);
-        var source = new RenewingTokenSource(endpoint, tokens, null, "Run Connect-RcAccount -Interactive again.");
+        var source = new RenewingTokenSource(endpoint, tokens, null, RcRemedy.SignInAgainInteractively);
         return await CompleteAsync(new RcSession(core, source, "Interactive"), events, cancellationToken).ConfigureAwait(false);
     }
 

@@ -13,8 +13,6 @@ namespace RingCentral.CallLog.Commands;
 /// </summary>
 public abstract class CallLogListingCmdlet : RcCmdlet
 {
-    internal const string IdPattern = "^[A-Za-z0-9_-]+$";
-
     /// <summary>The whole account (needs an admin user).</summary>
     [Parameter]
     public SwitchParameter Account { get; set; }
@@ -22,7 +20,7 @@ public abstract class CallLogListingCmdlet : RcCmdlet
     /// <summary>One extension of the account, by id.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern("^(~|[0-9]+)$")]
+    [ValidatePattern(InputPatterns.ExtensionId)]
     public string? ExtensionId { get; set; }
 
     [Parameter]
@@ -31,6 +29,7 @@ public abstract class CallLogListingCmdlet : RcCmdlet
 
     /// <summary>Records per request, 1..1000. RingCentral's rate limit counts requests, so the default is the maximum.</summary>
     [Parameter]
+    [ValidateRange(1, 1000)]
     public int PageSize { get; set; } = 1000;
 
     internal CallLogScope Scope() => ScopeOf(this, Account, ExtensionId);
@@ -49,11 +48,6 @@ public abstract class CallLogListingCmdlet : RcCmdlet
     /// <summary>The page size to ask for: no more than -First (+ -Skip) needs.</summary>
     internal int EffectivePageSize(PagingParameters? paging)
     {
-        if (PageSize is < 1 or > 1000)
-        {
-            ThrowInvalidArgument(new ArgumentException($"-PageSize must be between 1 and 1000, not {PageSize}.", nameof(PageSize)), PageSize);
-        }
-
         var size = PageSize;
         if (paging is not null && paging.First != ulong.MaxValue)
         {

@@ -44,13 +44,18 @@ internal static class ErrorIds
     public static ErrorRecord Record(RcApiException exception, object? target, string notFoundId = CallLogRecordNotFound)
     {
         var (id, category) = For(exception.Kind, notFoundId);
+        var hint = Hints.For(exception);
+
+        // A remedy is the next step the user must take (sign in again, a new token): it goes into
+        // the message people read, and into RecommendedAction like every other hint.
+        var message = exception.Remedy != RcRemedy.None && hint is not null ? exception.FullMessage + " " + hint : exception.FullMessage;
         var record = new ErrorRecord(exception, id, category, target)
         {
-            ErrorDetails = new ErrorDetails(exception.FullMessage),
+            ErrorDetails = new ErrorDetails(message),
         };
-        if (exception.RecommendedAction is not null)
+        if (hint is not null)
         {
-            record.ErrorDetails.RecommendedAction = exception.RecommendedAction;
+            record.ErrorDetails.RecommendedAction = hint;
         }
 
         return record;

@@ -13,7 +13,7 @@ public sealed class GetRcCallLogBatchCommand : RcCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Call log record ids.")]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern(CallLogListingCmdlet.IdPattern)]
+    [ValidatePattern(InputPatterns.Id)]
     public string[] Id { get; set; } = Array.Empty<string>();
 
     [Parameter]
@@ -21,7 +21,7 @@ public sealed class GetRcCallLogBatchCommand : RcCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern("^(~|[0-9]+)$")]
+    [ValidatePattern(InputPatterns.ExtensionId)]
     public string? ExtensionId { get; set; }
 
     [Parameter]

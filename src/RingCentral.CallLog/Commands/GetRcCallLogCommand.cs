@@ -43,7 +43,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern("^[0-9*#]+$")]
+    [ValidatePattern(InputPatterns.ExtensionNumber)]
     public string? ExtensionNumber { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -72,7 +72,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
     /// <summary>Fetch these records by id (the batch path: up to 50 per request).</summary>
     [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Call log record ids.")]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern(IdPattern)]
+    [ValidatePattern(InputPatterns.Id)]
     public string[] Id { get; set; } = Array.Empty<string>();
 
     /// <summary>
@@ -191,7 +191,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         };
         try
         {
-            query.Validate();
+            CallLogQueryValidation.Validate(query);
         }
         catch (ArgumentException ex)
         {

@@ -23,7 +23,7 @@ public sealed class GetRcRecordingCommand : RcCmdlet
     /// <summary>Recording ids (not call log record ids). No alias Id: a record's Id must never bind here.</summary>
     [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern(RecordingInput.IdPattern)]
+    [ValidatePattern(InputPatterns.Id)]
     public string[] RecordingId { get; set; } = Array.Empty<string>();
 
     /// <summary>CallLogRecord or RecordingInfo objects (records without a recording are skipped).</summary>

@@ -3,10 +3,23 @@ using RingCentral.CallLog.Client;
 
 namespace RingCentral.CallLog.Commands;
 
-/// <summary>Plain-language next steps for the errors an admin meets most.</summary>
+/// <summary>
+/// Plain-language next steps for the errors an admin meets most, in the words of this module's
+/// cmdlets and parameters: the client reports what happened as data (kind, RingCentral's error
+/// code, <see cref="RcRemedy"/>), and only this side of the module words it.
+/// </summary>
 internal static class Hints
 {
-    public static string? For(RcErrorKind kind, string? code)
+    public static string? For(RcApiException exception) => exception.Remedy switch
+    {
+        RcRemedy.SignInAgainWithJwt => "Run Connect-RcAccount again with a valid JWT.",
+        RcRemedy.SignInAgainInteractively => "Run Connect-RcAccount -Interactive again.",
+        RcRemedy.NewAccessToken => "Run Connect-RcAccount again with a new token (-AccessToken), or use the JWT flow (-ClientId, -ClientSecret, -Jwt), which renews itself.",
+        RcRemedy.Connect => "Run Connect-RcAccount (or pass -Connection).",
+        _ => For(exception.Kind, exception.ErrorCode),
+    };
+
+    private static string? For(RcErrorKind kind, string? code)
     {
         code ??= string.Empty;
         if (code.IndexOf("CMN-408", StringComparison.Ordinal) >= 0)

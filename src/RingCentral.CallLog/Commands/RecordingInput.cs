@@ -13,9 +13,7 @@ namespace RingCentral.CallLog.Commands;
 /// </summary>
 internal static class RecordingInput
 {
-    public const string IdPattern = "^[A-Za-z0-9_-]+$";
-
-    private static readonly Regex s_id = new(IdPattern, RegexOptions.CultureInvariant);
+    private static readonly Regex s_id = new(InputPatterns.Id, RegexOptions.CultureInvariant);
 
     public static bool IsValidId(string? id) => id is not null && s_id.IsMatch(id);
 

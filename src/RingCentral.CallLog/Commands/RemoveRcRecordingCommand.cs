@@ -24,7 +24,7 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
     [ValidateNotNullOrEmpty]
-    [ValidatePattern(RecordingInput.IdPattern)]
+    [ValidatePattern(InputPatterns.Id)]
     public string[] RecordingId { get; set; } = Array.Empty<string>();
 
     /// <summary>The local copy to verify (a RecordingDownload's or RecordingArchiveEntry's Path).</summary>

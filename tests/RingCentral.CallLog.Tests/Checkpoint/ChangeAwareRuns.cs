@@ -2,12 +2,12 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text.Json;
-using RingCentral.Simulator;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Export.Checkpoints;
 using RingCentral.CallLog.Json;
 using RingCentral.CallLog.Tests.TestSupport;
+using RingCentral.Simulator;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Checkpoint;
 

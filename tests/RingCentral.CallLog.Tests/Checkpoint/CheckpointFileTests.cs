@@ -1,7 +1,7 @@
 using System.Text;
+using RingCentral.CallLog.Client.Export.Checkpoints;
 using Xunit;
 using Xunit.Abstractions;
-using RingCentral.CallLog.Client.Export.Checkpoints;
 
 namespace RingCentral.CallLog.Tests.Checkpoint;
 

@@ -1,5 +1,6 @@
-using Xunit;
 using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Commands;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 
@@ -70,7 +71,7 @@ public class CallLogQueryTests
                 break;
         }
 
-        var ex = Assert.Throws<ArgumentException>(query.Validate);
+        var ex = Assert.Throws<ArgumentException>(() => CallLogQueryValidation.Validate(query));
         Assert.Equal(parameter, ex.ParamName);
         Assert.Contains("-" + parameter, ex.Message, StringComparison.Ordinal);
     }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Auth;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

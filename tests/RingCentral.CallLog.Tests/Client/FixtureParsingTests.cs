@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Xunit;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Json;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

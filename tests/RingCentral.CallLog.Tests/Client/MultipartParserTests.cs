@@ -1,8 +1,8 @@
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
-using Xunit;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Export.Checkpoints;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

@@ -1,7 +1,7 @@
 using System.Net.Http;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Http;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

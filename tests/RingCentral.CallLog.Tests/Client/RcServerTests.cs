@@ -1,5 +1,5 @@
-using Xunit;
 using RingCentral.CallLog.Client.Http;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 

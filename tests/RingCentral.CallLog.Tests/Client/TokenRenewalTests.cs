@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Auth;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Commands;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Client;
 
@@ -39,7 +39,7 @@ public class TokenRenewalTests
             endpoint,
             first,
             () => new[] { new KeyValuePair<string, string>("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"), new KeyValuePair<string, string>("assertion", "the-jwt") },
-            "Sign in again.",
+            RcRemedy.SignInAgainWithJwt,
             clock);
         return (source, handler);
     }

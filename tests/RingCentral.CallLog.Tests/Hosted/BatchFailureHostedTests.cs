@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json;
-using RingCentral.Simulator;
-using Xunit;
 using RingCentral.CallLog.Commands;
 using RingCentral.CallLog.Tests.TestSupport;
+using RingCentral.Simulator;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Hosted;
 

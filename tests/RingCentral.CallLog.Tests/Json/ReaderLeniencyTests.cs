@@ -1,7 +1,7 @@
 using System.Text;
-using Xunit;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Json;
 

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Nodes;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using Xunit;
 using RingCentral.CallLog.Client.Export.Recordings;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

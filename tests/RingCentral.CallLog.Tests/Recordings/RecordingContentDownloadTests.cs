@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Xunit;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Json;
 using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

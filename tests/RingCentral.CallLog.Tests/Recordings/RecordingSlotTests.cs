@@ -1,5 +1,5 @@
-using Xunit;
 using RingCentral.CallLog.Client.Export.Recordings;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

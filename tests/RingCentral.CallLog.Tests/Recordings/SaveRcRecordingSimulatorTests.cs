@@ -2,8 +2,8 @@ using System.Management.Automation;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Xunit;
 using RingCentral.CallLog.Client.Export.Recordings;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 

@@ -40,43 +40,6 @@ internal sealed class CallLogQuery
 
     public int PerPage { get; set; } = 1000;
 
-    /// <summary>
-    /// Refuses combinations the API would refuse or silently ignore, naming the parameter.
-    /// </summary>
-    /// <exception cref="ArgumentException">The query cannot be sent.</exception>
-    public void Validate()
-    {
-        if (DateFrom is not null && DateTo is not null && DateFrom > DateTo)
-        {
-            throw new ArgumentException($"-DateFrom ({DateFrom:o}) is after -DateTo ({DateTo:o}).", "DateFrom");
-        }
-
-        if (PhoneNumber is not null && ExtensionNumber is not null)
-        {
-            throw new ArgumentException("-PhoneNumber and -ExtensionNumber cannot be used together (RingCentral refuses the combination).", "PhoneNumber");
-        }
-
-        if (Scope.AccountLevel && Transport.Count > 0)
-        {
-            throw new ArgumentException("-Transport is only available at extension level; RingCentral's account-level call log does not take it. Remove -Account or -Transport.", "Transport");
-        }
-
-        if (Scope.AccountLevel && ShowBlocked == false)
-        {
-            throw new ArgumentException("-ExcludeBlocked is only available at extension level; RingCentral's account-level call log does not take it. Remove -Account or -ExcludeBlocked.", "ExcludeBlocked");
-        }
-
-        if (PerPage is < 1 or > 1000)
-        {
-            throw new ArgumentException($"-PageSize must be between 1 and 1000, not {PerPage}.", "PageSize");
-        }
-
-        if (PhoneNumber is not null && NormalizePhoneNumber(PhoneNumber).Length == 0)
-        {
-            throw new ArgumentException($"-PhoneNumber '{PhoneNumber}' holds no digits.", "PhoneNumber");
-        }
-    }
-
     /// <summary>E.164 without '+', as the API wants; spaces, dashes and brackets dropped.</summary>
     public static string NormalizePhoneNumber(string number) => new(number.Where(char.IsLetterOrDigit).ToArray());
 

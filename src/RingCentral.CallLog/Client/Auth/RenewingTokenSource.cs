@@ -14,15 +14,15 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
 {
     private readonly TokenEndpoint _endpoint;
     private readonly Func<IEnumerable<KeyValuePair<string, string>>>? _regrant;
-    private readonly string _signInAgain;
+    private readonly RcRemedy _signInAgain;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Func<DateTimeOffset> _clock;
     private TokenSet? _tokens;
     private volatile bool _revoked;
 
     // regrant: the grant to present again when refresh fails (the JWT flow's); null when there is none.
-    // signInAgain: what to tell the user when the session cannot be renewed.
-    public RenewingTokenSource(TokenEndpoint endpoint, TokenSet tokens, Func<IEnumerable<KeyValuePair<string, string>>>? regrant, string signInAgain, Func<DateTimeOffset>? clock = null)
+    // signInAgain: what the user can do when the session cannot be renewed.
+    public RenewingTokenSource(TokenEndpoint endpoint, TokenSet tokens, Func<IEnumerable<KeyValuePair<string, string>>>? regrant, RcRemedy signInAgain, Func<DateTimeOffset>? clock = null)
     {
         _endpoint = endpoint;
         _tokens = tokens;
@@ -158,12 +158,12 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
 
         if (_regrant is null)
         {
-            throw new RcApiException(RcErrorKind.AuthenticationFailed, "The session expired and cannot be renewed. " + _signInAgain, refreshFailure)
+            throw new RcApiException(RcErrorKind.AuthenticationFailed, "The session expired and cannot be renewed.", refreshFailure)
             {
                 StatusCode = refreshFailure?.StatusCode,
                 ErrorCode = refreshFailure?.ErrorCode,
                 RequestId = refreshFailure?.RequestId,
-                RecommendedAction = _signInAgain,
+                Remedy = _signInAgain,
             };
         }
 
@@ -174,15 +174,15 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
         }
         catch (RcApiException ex) when (ex.Kind == RcErrorKind.AuthenticationFailed)
         {
-            throw new RcApiException(RcErrorKind.AuthenticationFailed, "The session expired and signing in again with the JWT was refused: " + (ex.ServerMessage ?? ex.Message) + ". " + _signInAgain, ex)
+            throw new RcApiException(RcErrorKind.AuthenticationFailed, "The session expired and signing in again with the JWT was refused: " + (ex.ServerMessage ?? ex.Message) + ".", ex)
             {
                 ErrorCode = ex.ErrorCode,
                 RequestId = ex.RequestId,
                 StatusCode = ex.StatusCode,
-                RecommendedAction = _signInAgain,
+                Remedy = _signInAgain,
             };
         }
     }
 
-    private RcApiException Disconnected() => new(RcErrorKind.NotConnected, "This connection was disconnected. " + _signInAgain);
+    private static RcApiException Disconnected() => new(RcErrorKind.NotConnected, "This connection was disconnected.") { Remedy = RcRemedy.Connect };
 }

@@ -8,7 +8,7 @@ namespace RingCentral.CallLog.Client.Auth;
 /// <summary>An access token obtained elsewhere (-AccessToken): used as is, never renewable.</summary>
 internal sealed class StaticTokenSource : ITokenSource
 {
-    internal const string CannotRenew = "The access token given with -AccessToken has expired or was refused, and a token given this way cannot be renewed. Run Connect-RcAccount again with a new token, or use the JWT flow (-ClientId, -ClientSecret, -Jwt), which renews itself.";
+    internal const string CannotRenew = "The access token given as is has expired or was refused, and a token given this way cannot be renewed.";
     private SecureString? _token;
 
     public StaticTokenSource(SecureString token)
@@ -24,10 +24,10 @@ internal sealed class StaticTokenSource : ITokenSource
 
     public Task<string> GetAccessTokenAsync(string? rejected, IRcEvents events, CancellationToken cancellationToken)
     {
-        var token = _token ?? throw new RcApiException(RcErrorKind.NotConnected, "This connection was disconnected. Run Connect-RcAccount.");
+        var token = _token ?? throw new RcApiException(RcErrorKind.NotConnected, "This connection was disconnected.") { Remedy = RcRemedy.Connect };
         if (rejected is not null)
         {
-            throw new RcApiException(RcErrorKind.AuthenticationFailed, CannotRenew) { RecommendedAction = "Run Connect-RcAccount again." };
+            throw new RcApiException(RcErrorKind.AuthenticationFailed, CannotRenew) { Remedy = RcRemedy.NewAccessToken };
         }
 
         return Task.FromResult(SecretText.Reveal(token));

@@ -350,7 +350,7 @@ internal sealed class RcHttpCore : IDisposable
     }
 
     private static RcApiException Disconnected(RcRequest request, Exception? inner) =>
-        new(RcErrorKind.NotConnected, $"{request} was not sent: this connection was disconnected (Disconnect-RcAccount). Run Connect-RcAccount.", inner) { Request = request.ToString() };
+        new(RcErrorKind.NotConnected, $"{request} was not sent: this connection was disconnected.", inner) { Request = request.ToString(), Remedy = RcRemedy.Connect };
 
     /// <summary>What a failed attempt tells the retry policy.</summary>
     private sealed class AttemptFailure

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RingCentral.CallLog.Commands;
 
 namespace RingCentral.CallLog.Client.Http;
 
@@ -39,7 +38,6 @@ internal static class StatusErrors
             RequestId = requestId,
             RateLimit = rateLimit,
             Request = request,
-            RecommendedAction = Hints.For(kind, code),
         };
     }
 }
