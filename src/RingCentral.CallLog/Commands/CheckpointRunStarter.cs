@@ -85,9 +85,9 @@ internal static class CheckpointRunStarter
             cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.CheckpointMismatch, ErrorCategory.InvalidArgument, path));
             throw;
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException ex) when (ex.ParamName == "DateFrom")
         {
-            cmdlet.ThrowInvalidArgument(ex, path);
+            cmdlet.ThrowInvalidArgument(new ArgumentException(ex.Message + " Give -DateFrom for the first run.", nameof(cmdlet.DateFrom), ex), path);
             throw;
         }
     }

@@ -74,7 +74,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
         }
         catch (ArgumentException ex)
         {
-            ThrowInvalidArgument(ex, FileNameTemplate);
+            ThrowInvalidArgument(new ArgumentException("-FileNameTemplate: " + ex.Message, nameof(FileNameTemplate), ex), FileNameTemplate);
         }
 
         var api = new RecordingApi(RequireConnection().Session.Core);

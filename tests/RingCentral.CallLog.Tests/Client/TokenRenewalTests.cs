@@ -80,7 +80,8 @@ public class TokenRenewalTests
         var (source, _) = Create((_, _) => Fixtures.Json("""{"error":"invalid_grant","errors":[{"errorCode":"OAU-213","message":"JWT expired"}]}""", HttpStatusCode.BadRequest), now, () => now);
         var ex = await Assert.ThrowsAsync<RcApiException>(() => source.GetAccessTokenAsync("a0", NullEvents.Instance, CancellationToken.None));
         Assert.Equal(RcErrorKind.AuthenticationFailed, ex.Kind);
-        Assert.Contains("Sign in again.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(RcRemedy.SignInAgainWithJwt, ex.Remedy);
+        Assert.Contains("Connect-RcAccount again with a valid JWT", RingCentral.CallLog.Commands.Hints.For(ex), StringComparison.Ordinal);
         Assert.Contains("OAU-213", ex.ErrorCode, StringComparison.Ordinal);
         Assert.DoesNotContain("the-jwt", ex.ToString(), StringComparison.Ordinal);
     }

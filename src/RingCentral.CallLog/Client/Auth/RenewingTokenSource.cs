@@ -116,7 +116,7 @@ internal sealed class RenewingTokenSource : ITokenSource, IDisposable
         }
         catch (RcApiException ex)
         {
-            events.Verbose("Could not revoke the session renewed during Disconnect-RcAccount (" + ex.Message + "); it expires on its own.");
+            events.Verbose("Could not revoke the session renewed while disconnecting (" + ex.Message + "); it expires on its own.");
         }
     }
 

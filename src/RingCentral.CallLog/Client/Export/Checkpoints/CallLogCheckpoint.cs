@@ -88,7 +88,7 @@ internal sealed class CallLogCheckpoint
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentNullException or OverflowException)
         {
-            throw new InvalidDataException($"'{path}' is not a readable call log checkpoint ({ex.Message}). Fix or delete it; deleting it makes the next run a backfill from -DateFrom.", ex);
+            throw new InvalidDataException($"'{path}' is not a readable call log checkpoint ({ex.Message}). Fix or delete it; deleting it makes the next run a backfill from its start date.", ex);
         }
     }
 
@@ -162,7 +162,7 @@ internal sealed class CallLogCheckpoint
         var version = root.GetProperty("version").GetInt32();
         if (version != FormatVersion)
         {
-            throw new InvalidDataException($"The checkpoint '{path}' has format version {version}; this module reads versions 1 and {FormatVersion}. Use the module version that wrote it, or delete the file to backfill again from -DateFrom.");
+            throw new InvalidDataException($"The checkpoint '{path}' has format version {version}; this module reads versions 1 and {FormatVersion}. Use the module version that wrote it, or delete the file to backfill again from the start date.");
         }
 
         var checkpoint = new CallLogCheckpoint(
@@ -217,7 +217,7 @@ internal sealed class CallLogCheckpoint
         var version = root.GetProperty("version").GetInt32();
         if (version != 1)
         {
-            throw new InvalidDataException($"The checkpoint '{path}' has format version {version}; this module reads versions 1 and {FormatVersion}. Use the module version that wrote it, or delete the file to backfill again from -DateFrom.");
+            throw new InvalidDataException($"The checkpoint '{path}' has format version {version}; this module reads versions 1 and {FormatVersion}. Use the module version that wrote it, or delete the file to backfill again from the start date.");
         }
 
         var entries = new List<CheckpointEntry>();

@@ -40,7 +40,7 @@ internal sealed class CheckpointRun : IDisposable
     /// <summary>Reads and checks the checkpoint (no request is sent before this succeeds).</summary>
     /// <exception cref="System.IO.InvalidDataException">The file is not a checkpoint.</exception>
     /// <exception cref="CheckpointMismatchException">It was made for other filters or another account.</exception>
-    /// <exception cref="ArgumentException">There is no checkpoint yet and no -DateFrom to start from.</exception>
+    /// <exception cref="ArgumentException">There is no checkpoint yet and no start date.</exception>
     public static CheckpointRun Open(string path, string filter, string account, DateTimeOffset? dateFrom)
     {
         var previous = CallLogCheckpoint.Load(path);
@@ -48,7 +48,7 @@ internal sealed class CheckpointRun : IDisposable
         {
             if (dateFrom is null)
             {
-                throw new ArgumentException($"There is no checkpoint at '{path}' yet: give -DateFrom for the first run, which backfills from that date.", "DateFrom");
+                throw new ArgumentException($"There is no checkpoint at '{path}' yet: the first run needs a start date, from which it backfills.", "DateFrom");
             }
 
             return new CheckpointRun(path, null, filter, account, dateFrom);

@@ -32,7 +32,7 @@ internal static class RecordingArchiveVerifier
                 var state = RecordingSidecar.TryRead(RecordingSidecar.PathFor(file));
                 var length = new FileInfo(file).Length;
                 var of = state?.Bytes is long total ? " of " + total.ToString(CultureInfo.InvariantCulture) : string.Empty;
-                yield return Entry(state?.RecordingId, state?.Call?.CallLogId, file, length, null, Incomplete, $"An unfinished download ({length}{of} bytes); Save-RcRecording resumes it.");
+                yield return Entry(state?.RecordingId, state?.Call?.CallLogId, file, length, null, Incomplete, $"An unfinished download ({length}{of} bytes); the next download of this recording resumes it.");
             }
             else if (file.EndsWith(RecordingSidecar.Suffix, StringComparison.OrdinalIgnoreCase))
             {
@@ -48,7 +48,7 @@ internal static class RecordingArchiveVerifier
             }
             else if (IsRecordingFile(file) && !present.Contains(RecordingSidecar.PathFor(file)))
             {
-                yield return Entry(null, null, file, new FileInfo(file).Length, Sha256Of(file), NoSidecar, "No sidecar: nothing to check the file against (saved with -NoSidecar, or by other means).");
+                yield return Entry(null, null, file, new FileInfo(file).Length, Sha256Of(file), NoSidecar, "No sidecar: nothing to check the file against (saved without one, or by other means).");
             }
         }
     }

@@ -233,7 +233,7 @@ internal sealed class RecordingFileNamer
             var end = template.IndexOf('}', i + 1);
             if (end < 0)
             {
-                throw new ArgumentException($"-FileNameTemplate '{template}' has a '{{' without a closing '}}'.", "FileNameTemplate");
+                throw new ArgumentException($"The template '{template}' has a '{{' without a closing '}}'.", "FileNameTemplate");
             }
 
             var body = template.Substring(i + 1, end - i - 1);
@@ -241,10 +241,10 @@ internal sealed class RecordingFileNamer
             var token = colon < 0 ? body : body.Substring(0, colon);
             var format = colon < 0 ? null : body.Substring(colon + 1);
             var known = Array.Find(s_tokens, t => string.Equals(t, token.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"-FileNameTemplate: unknown token '{{{body}}}'. Known tokens: {{{string.Join("}, {", s_tokens)}}}; {{StartTime:<format>}} takes a .NET date format.", "FileNameTemplate");
+                ?? throw new ArgumentException($"Unknown token '{{{body}}}'. Known tokens: {{{string.Join("}, {", s_tokens)}}}; {{StartTime:<format>}} takes a .NET date format.", "FileNameTemplate");
             if (format is not null && known != "StartTime")
             {
-                throw new ArgumentException($"-FileNameTemplate: only {{StartTime}} takes a format, not '{{{body}}}'.", "FileNameTemplate");
+                throw new ArgumentException($"Only {{StartTime}} takes a format, not '{{{body}}}'.", "FileNameTemplate");
             }
 
             if (format is not null)
@@ -278,7 +278,7 @@ internal sealed class RecordingFileNamer
         }
         catch (FormatException ex)
         {
-            throw new ArgumentException($"-FileNameTemplate: '{format}' is not a valid date format for {{StartTime}}.", "FileNameTemplate", ex);
+            throw new ArgumentException($"'{format}' is not a valid date format for {{StartTime}}.", "FileNameTemplate", ex);
         }
     }
 
