@@ -19,6 +19,7 @@
         'Get-RcActiveCall'
         'Get-RcRecording'
         'Save-RcRecording'
+        'Export-RcCallReport'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -22,9 +22,9 @@ BeforeAll {
 }
 
 Describe 'The module exports cmdlets' {
-    It 'exports all eight cmdlets of the contract' {
+    It 'exports all the cmdlets of the contract' {
         $names = (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Sort-Object
-        $names | Should -Be @('Connect-RcAccount', 'Disconnect-RcAccount', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Save-RcRecording')
+        $names | Should -Be @('Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Save-RcRecording')
     }
 
     It 'exports nothing but cmdlets' {

@@ -19,6 +19,10 @@ internal static class ErrorIds
     public const string ResponseInvalid = "RingCentralResponseInvalid";
     public const string UntrustedHost = "RingCentralUntrustedHost";
 
+    // Export-RcCallReport: the report file is there and -Force was not given; writing it failed.
+    public const string CallReportFileExists = "CallReportFileExists";
+    public const string CallReportWriteFailed = "CallReportWriteFailed";
+
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch
     {
