@@ -151,6 +151,15 @@ Describe 'Export-RcCallReport writes one self-contained page' {
         Test-Path $target | Should -BeFalse
     }
 
+    It 'reports an object that is not a call log record, and leaves it out' {
+        $target = Join-Path $work 'mixed.html'
+        $errors = $null
+        @($records[0], [pscustomobject]@{ Id = 'x' }, $records[1]) | Export-RcCallReport -Path $target -ErrorVariable errors -ErrorAction SilentlyContinue
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Match '^InvalidArgumentInputObject,'
+        (Get-Content $target -Raw) | Should -Match 'data-metric="calls" data-value="2"'
+    }
+
     It 'writes nothing with -WhatIf' {
         $target = Join-Path $work 'whatif.html'
         $records | Export-RcCallReport -Path $target -WhatIf

@@ -18,9 +18,10 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
     private string _path = string.Empty;
     private CallReportAggregator? _aggregator;
 
+    /// <summary>CallLogRecord objects; PSObject like -InputObject of the other cmdlets, so anything else gets a clear error.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public CallLogRecord? InputObject { get; set; }
+    public PSObject? InputObject { get; set; }
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -102,7 +103,17 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
         _aggregator = new CallReportAggregator(zone, MaxRows, locator.Find);
     }
 
-    protected override void ProcessRecord() => _aggregator!.Add(InputObject!);
+    protected override void ProcessRecord()
+    {
+        if (InputObject!.BaseObject is CallLogRecord record)
+        {
+            _aggregator!.Add(record);
+            return;
+        }
+
+        var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog); this is {InputObject.BaseObject.GetType().Name}. It is left out of the report.", nameof(InputObject));
+        WriteError(new ErrorRecord(error, "InvalidArgument" + nameof(InputObject), ErrorCategory.InvalidArgument, InputObject));
+    }
 
     protected override void EndProcessing()
     {

@@ -180,13 +180,11 @@ internal static class CallReportWriter
         var rows = data.Rows;
         w.Write("<section class=\"card calls\">\n<h2>Calls</h2>\n<p class=\"count\">");
         HtmlText.Write(w, rows.Count == data.Calls
-            ? "All " + data.Calls.ToString("N0", n) + " calls."
-            : "The first " + rows.Count.ToString("N0", n) + " of " + data.Calls.ToString("N0", n) + " calls (in the order they were given); the totals and charts count every call.");
+            ? "All " + data.Calls.ToString("N0", n) + " calls; times in " + data.Zone.Id + "."
+            : "The first " + rows.Count.ToString("N0", n) + " of " + data.Calls.ToString("N0", n) + " calls (in the order they were given; the totals and charts count every call); times in " + data.Zone.Id + ".");
         w.Write("</p>\n<div class=\"tools\" id=\"tools\" hidden><input id=\"filter\" type=\"search\" placeholder=\"Filter: name, number, result, extension\u2026\" aria-label=\"Filter the calls\"><span><span id=\"shown\">");
         HtmlText.Write(w, rows.Count.ToString("N0", n));
-        w.Write("</span> shown</span></div>\n<div class=\"table-wrap\"><table id=\"calls\">\n<thead><tr><th>Start (");
-        HtmlText.Write(w, data.Zone.Id);
-        w.Write(")</th><th>Direction</th><th>From</th><th>To</th><th class=\"num\" data-numeric>Duration</th><th>Result</th><th>Extension</th><th data-nosort>Recording</th></tr></thead>\n<tbody>\n");
+        w.Write("</span> shown</span></div>\n<div class=\"table-wrap\"><table id=\"calls\">\n<thead><tr><th>Start</th><th>Direction</th><th>From</th><th>To</th><th class=\"num\" data-numeric>Duration</th><th>Result</th><th>Extension</th><th data-nosort>Recording</th></tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
             WriteRow(w, row);
