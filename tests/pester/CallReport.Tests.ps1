@@ -336,4 +336,35 @@ Promise.all(Array.from(document.querySelectorAll('audio[data-recording-id]')).ma
         [BitConverter]::ToString($bytes[0..7]) | Should -Be '89-50-4E-47-0D-0A-1A-0A'
         $bytes.Length | Should -BeGreaterThan 50000
     }
+
+    It 'prints legibly: players and filter left out, charts and every row kept, a PDF (out/report/call-report.pdf)' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        Invoke-Cdp $browser 'Emulation.setEmulatedMedia' @{ media = 'print' } -SessionId $session | Out-Null
+        try {
+            $print = Invoke-CdpScript $browser $session @'
+(() => {
+  const shown = (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
+  return {
+    audioShown: Array.from(document.querySelectorAll('audio')).filter(shown).length,
+    toolsShown: shown(document.getElementById('tools')),
+    chartsShown: Array.from(document.querySelectorAll('svg[data-chart]')).filter(shown).length,
+    rowsShown: Array.from(document.querySelectorAll('tr[data-call-id]')).filter(shown).length,
+    headBackground: getComputedStyle(document.querySelector('.page-head')).backgroundColor
+  };
+})()
+'@
+            $print.audioShown | Should -Be 0
+            $print.toolsShown | Should -BeFalse
+            $print.chartsShown | Should -Be 5
+            $print.rowsShown | Should -Be $records.Count
+            $print.headBackground | Should -Be 'rgb(255, 255, 255)'
+            $pdf = Invoke-Cdp $browser 'Page.printToPDF' @{ printBackground = $true } -SessionId $session -TimeoutSeconds 90
+            $bytes = [Convert]::FromBase64String($pdf.data)
+            [Text.Encoding]::ASCII.GetString($bytes, 0, 5) | Should -Be '%PDF-'
+            [IO.File]::WriteAllBytes((Join-Path $Root 'out/report/call-report.pdf'), $bytes)
+        }
+        finally {
+            Invoke-Cdp $browser 'Emulation.setEmulatedMedia' @{ media = '' } -SessionId $session | Out-Null
+        }
+    }
 }
