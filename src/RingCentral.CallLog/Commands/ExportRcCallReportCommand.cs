@@ -96,7 +96,14 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
                 Refuse(new ArgumentException($"-RecordingPath '{folder}' is not a folder.", nameof(RecordingPath)), RecordingPath);
             }
 
-            locator.AddFolder(folder);
+            try
+            {
+                locator.AddFolder(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Refuse(new ArgumentException($"-RecordingPath '{folder}' cannot be read: {ex.Message}", nameof(RecordingPath), ex), RecordingPath);
+            }
         }
 
         WriteVerbose($"Recordings on disk: {locator.Count}. Times in {zone.Id}.");
