@@ -22,6 +22,7 @@
         'Get-RcRecordingPolicy'
         'Test-RcRecordingArchive'
         'Remove-RcRecording'
+        'Export-RcCallReport'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

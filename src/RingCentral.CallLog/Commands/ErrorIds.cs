@@ -24,6 +24,10 @@ internal static class ErrorIds
     /// <summary>Remove-RcRecording: the local copy did not verify, so the recording was not sent for deletion.</summary>
     public const string RecordingVerificationFailed = "RecordingVerificationFailed";
 
+    // Export-RcCallReport: the report file is there and -Force was not given; writing it failed.
+    public const string CallReportFileExists = "CallReportFileExists";
+    public const string CallReportWriteFailed = "CallReportWriteFailed";
+
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch
     {

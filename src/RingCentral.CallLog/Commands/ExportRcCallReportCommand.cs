@@ -1,0 +1,188 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using RingCentral.CallLog.Report;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>
+/// Export-RcCallReport: one self-contained HTML page of call log records (tiles, SVG charts, a
+/// table with a player for each recording on disk). Counting and writing live in Report/; this
+/// class only checks the parameters, feeds the records in and puts the finished file in place.
+/// </summary>
+[Cmdlet(VerbsData.Export, "RcCallReport", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportRcCallReportCommand : PSCmdlet
+{
+    private string _path = string.Empty;
+    private CallReportAggregator? _aggregator;
+
+    /// <summary>CallLogRecord objects; PSObject like -InputObject of the other cmdlets, so anything else gets a clear error.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    [Parameter]
+    [RecordingDownloadTransformation]
+    public RecordingDownload[] Recording { get; set; } = Array.Empty<RecordingDownload>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RecordingPath { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Title { get; set; } = "Call report";
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TimeZone { get; set; }
+
+    [Parameter]
+    [ValidateRange(0, 1_000_000)]
+    public int MaxRows { get; set; } = 5000;
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        // Every check happens here, before the first record is read or anything is written.
+        _path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (Directory.Exists(_path))
+        {
+            Refuse(new ArgumentException($"-Path '{_path}' is a folder; give the path of the .html file to write.", nameof(Path)), Path);
+        }
+
+        if (File.Exists(_path) && !Force)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new IOException($"-Path '{_path}' exists. Use -Force to replace it."), ErrorIds.CallReportFileExists, ErrorCategory.ResourceExists, _path));
+        }
+
+        TimeZoneInfo zone = TimeZoneInfo.Local;
+        try
+        {
+            zone = ReportTimeZone.Resolve(TimeZone);
+        }
+        catch (ArgumentException ex)
+        {
+            Refuse(ex, TimeZone);
+        }
+
+        var locator = new RecordingLocator(System.IO.Path.GetDirectoryName(_path)!);
+        foreach (var row in Recording)
+        {
+            if (row is not null && !string.Equals(row.Status, "Failed", StringComparison.OrdinalIgnoreCase)
+                && !locator.AddFile(row.RecordingId, row.Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(row.Path), row.ContentType))
+            {
+                WriteVerbose($"Recording {row.RecordingId}: '{row.Path}' is not an audio file on disk; its call gets no player.");
+            }
+        }
+
+        if (RecordingPath is not null)
+        {
+            var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(RecordingPath);
+            if (!Directory.Exists(folder))
+            {
+                Refuse(new ArgumentException($"-RecordingPath '{folder}' is not a folder.", nameof(RecordingPath)), RecordingPath);
+            }
+
+            try
+            {
+                locator.AddFolder(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Refuse(new ArgumentException($"-RecordingPath '{folder}' cannot be read: {ex.Message}", nameof(RecordingPath), ex), RecordingPath);
+            }
+        }
+
+        WriteVerbose($"Recordings on disk: {locator.Count}. Times in {zone.Id}.");
+        _aggregator = new CallReportAggregator(zone, MaxRows, locator.Find);
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject!.BaseObject is CallLogRecord record)
+        {
+            _aggregator!.Add(record);
+            return;
+        }
+
+        var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog); this is {InputObject.BaseObject.GetType().Name}. It is left out of the report.", nameof(InputObject));
+        WriteError(new ErrorRecord(error, "InvalidArgument" + nameof(InputObject), ErrorCategory.InvalidArgument, InputObject));
+    }
+
+    protected override void EndProcessing()
+    {
+        var data = _aggregator!;
+        if (data.DeletedSkipped > 0)
+        {
+            WriteVerbose($"{data.DeletedSkipped} records marked deleted were left out.");
+        }
+
+        if (!ShouldProcess(_path, $"Write a call report of {data.Calls} calls ({data.Rows.Count} table rows)"))
+        {
+            return;
+        }
+
+        var header = new CallReportHeader(Title, DateTimeOffset.UtcNow, ModuleVersion(), ConnectionStore.Get()?.AccountId);
+        var partial = _path + ".partial";
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
+            using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false), 1 << 16))
+            {
+                CallReportWriter.Write(writer, data, header);
+            }
+
+            // The final name appears only once the page is complete.
+            if (File.Exists(_path))
+            {
+                File.Replace(partial, _path, null);
+            }
+            else
+            {
+                File.Move(partial, _path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(partial);
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.CallReportWriteFailed, ErrorCategory.WriteError, _path));
+        }
+
+        WriteVerbose($"Wrote '{_path}': {data.Calls} calls, {data.Rows.Count} rows, {data.RecordingsOnDisk} recordings with a player.");
+        if (PassThru)
+        {
+            WriteObject(new FileInfo(_path));
+        }
+    }
+
+    private static string ModuleVersion() =>
+        typeof(ExportRcCallReportCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind under its .partial name: never mistaken for a report.
+        }
+    }
+
+    private void Refuse(ArgumentException exception, object? target) =>
+        ThrowTerminatingError(new ErrorRecord(exception, "InvalidArgument" + exception.ParamName, ErrorCategory.InvalidArgument, target));
+}

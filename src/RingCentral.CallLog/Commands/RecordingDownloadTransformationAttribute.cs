@@ -1,0 +1,64 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace RingCentral.CallLog.Commands;
+
+/// <summary>
+/// Lets -Recording take the rows of a manifest read back with Import-Csv as well as the
+/// RecordingDownload objects of Save-RcRecording -PassThru: any object with RecordingId and Path.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+internal sealed class RecordingDownloadTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        var items = new List<RecordingDownload>();
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is IEnumerable sequence and not string)
+        {
+            foreach (var item in sequence)
+            {
+                items.Add(Convert(item));
+            }
+        }
+        else
+        {
+            items.Add(Convert(inputData));
+        }
+
+        return items.ToArray();
+    }
+
+    private static RecordingDownload Convert(object? item)
+    {
+        var value = item is PSObject wrapped ? wrapped.BaseObject : item;
+        if (value is RecordingDownload download)
+        {
+            return download;
+        }
+
+        var shape = item is null ? null : PSObject.AsPSObject(item);
+        var recordingId = Text(shape, "RecordingId");
+        if (recordingId is null)
+        {
+            throw new ArgumentTransformationMetadataException("-Recording takes RecordingDownload objects (Save-RcRecording -PassThru) or manifest rows with RecordingId and Path; this item has no RecordingId.");
+        }
+
+        return new RecordingDownload
+        {
+            RecordingId = recordingId,
+            CallLogId = Text(shape, "CallLogId"),
+            Path = Text(shape, "Path"),
+            ContentType = Text(shape, "ContentType"),
+            Status = Text(shape, "Status") ?? string.Empty,
+        };
+    }
+
+    private static string? Text(PSObject? shape, string name)
+    {
+        var text = shape?.Properties[name]?.Value?.ToString();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+}
