@@ -33,7 +33,7 @@ $Root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $ModulePath = if ($env:RC_BENCH_MODULE) { $env:RC_BENCH_MODULE } else { Join-Path $Root 'out/RingCentral.CallLog/RingCentral.CallLog.psd1' }
 $CaseScript = Join-Path $PSScriptRoot 'cases/Invoke-BenchCase.ps1'
 $BaselineDir = Join-Path $PSScriptRoot 'baseline'
-Import-Module (Join-Path $Root 'tests/pester/TestHelpers.psm1') -Force
+Import-Module (Join-Path $Root 'tools/SimulatorProcess.psm1') -Force
 if (-not (Test-Path $ModulePath)) { throw "Module not built: $ModulePath (run ./build.ps1)" }
 New-Item -ItemType Directory -Force -Path $OutputPath | Out-Null
 $WorkDir = Join-Path ([IO.Path]::GetTempPath()) ('rcbench-' + [Guid]::NewGuid().ToString('n'))

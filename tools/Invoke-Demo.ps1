@@ -19,7 +19,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 Import-Module (Join-Path $root 'out/RingCentral.CallLog/RingCentral.CallLog.psd1') -Force
-Import-Module (Join-Path $root 'tests/pester/TestHelpers.psm1') -Force
+Import-Module (Join-Path $root 'tools/SimulatorProcess.psm1') -Force
 
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $ownSimulator = -not $SimulatorInfo

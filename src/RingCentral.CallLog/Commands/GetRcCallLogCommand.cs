@@ -125,8 +125,8 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         var connection = RequireConnection();
         var api = new CallLogApi(connection.Session.Core);
 
-        // One run never writes one id twice, however the pages shift under it (ids only).
-        var written = new HashSet<string>(StringComparer.Ordinal);
+        // One run never writes one id twice, however the pages shift under it (recent ids only).
+        var written = new RecentIdWindow();
         Func<CallLogRecord, bool> accept = record => written.Add(record.Id);
         if (Checkpoint is not null)
         {
