@@ -28,6 +28,9 @@ internal static class ErrorIds
     public const string CallReportFileExists = "CallReportFileExists";
     public const string CallReportWriteFailed = "CallReportWriteFailed";
 
+    /// <summary>Bad input, refused before any request: "InvalidArgument" + the parameter's name (e.g. InvalidArgumentDateFrom).</summary>
+    public static string InvalidArgument(string? parameter) => "InvalidArgument" + (parameter ?? string.Empty);
+
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch
     {

@@ -119,7 +119,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
         }
 
         var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog); this is {InputObject.BaseObject.GetType().Name}. It is left out of the report.", nameof(InputObject));
-        WriteError(new ErrorRecord(error, "InvalidArgument" + nameof(InputObject), ErrorCategory.InvalidArgument, InputObject));
+        WriteError(new ErrorRecord(error, ErrorIds.InvalidArgument(nameof(InputObject)), ErrorCategory.InvalidArgument, InputObject));
     }
 
     protected override void EndProcessing()
@@ -184,5 +184,5 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
     }
 
     private void Refuse(ArgumentException exception, object? target) =>
-        ThrowTerminatingError(new ErrorRecord(exception, "InvalidArgument" + exception.ParamName, ErrorCategory.InvalidArgument, target));
+        ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.InvalidArgument(exception.ParamName), ErrorCategory.InvalidArgument, target));
 }
