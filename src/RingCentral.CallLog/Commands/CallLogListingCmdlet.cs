@@ -7,43 +7,16 @@ using RingCentral.CallLog.Client.Api;
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>
-/// What Get-RcCallLog and Get-RcActiveCall share: the scope (-Account / -ExtensionId), the view,
-/// the page size, and a paging loop that follows navigation.nextPage exactly as given and writes
-/// each record as its page arrives.
+/// What Get-RcCallLog and Get-RcActiveCall share beyond the scope and view: the page size, and a
+/// paging loop that follows navigation.nextPage exactly as given and writes each record as its
+/// page arrives.
 /// </summary>
-public abstract class CallLogListingCmdlet : RcCmdlet
+public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
 {
-    /// <summary>The whole account (needs an admin user).</summary>
-    [Parameter]
-    public SwitchParameter Account { get; set; }
-
-    /// <summary>One extension of the account, by id.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ValidatePattern(InputPatterns.ExtensionId)]
-    public string? ExtensionId { get; set; }
-
-    [Parameter]
-    [ValidateSet("Simple", "Detailed")]
-    public string View { get; set; } = "Simple";
-
     /// <summary>Records per request, 1..1000. RingCentral's rate limit counts requests, so the default is the maximum.</summary>
     [Parameter]
     [ValidateRange(1, 1000)]
     public int PageSize { get; set; } = 1000;
-
-    internal CallLogScope Scope() => ScopeOf(this, Account, ExtensionId);
-
-    /// <summary>-Account / -ExtensionId / neither, as a scope; both is refused before any request.</summary>
-    internal static CallLogScope ScopeOf(RcCmdlet cmdlet, bool account, string? extensionId)
-    {
-        if (account && extensionId is not null)
-        {
-            cmdlet.ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), extensionId);
-        }
-
-        return account ? CallLogScope.Account : extensionId is null ? CallLogScope.CurrentExtension : CallLogScope.Extension(extensionId);
-    }
 
     /// <summary>The page size to ask for: no more than -First (+ -Skip) needs.</summary>
     internal int EffectivePageSize(PagingParameters? paging)

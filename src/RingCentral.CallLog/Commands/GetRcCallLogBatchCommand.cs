@@ -7,7 +7,7 @@ namespace RingCentral.CallLog.Commands;
 /// <summary>Get-RcCallLogBatch: call log records by id, 50 per request.</summary>
 [Cmdlet(VerbsCommon.Get, "RcCallLogBatch")]
 [OutputType(typeof(CallLogRecord))]
-public sealed class GetRcCallLogBatchCommand : RcCmdlet
+public sealed class GetRcCallLogBatchCommand : CallLogScopedCmdlet
 {
     private BatchWriter? _batch;
 
@@ -16,21 +16,9 @@ public sealed class GetRcCallLogBatchCommand : RcCmdlet
     [ValidatePattern(InputPatterns.Id)]
     public string[] Id { get; set; } = Array.Empty<string>();
 
-    [Parameter]
-    public SwitchParameter Account { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ValidatePattern(InputPatterns.ExtensionId)]
-    public string? ExtensionId { get; set; }
-
-    [Parameter]
-    [ValidateSet("Simple", "Detailed")]
-    public string View { get; set; } = "Simple";
-
     protected override void BeginProcessing()
     {
-        var scope = CallLogListingCmdlet.ScopeOf(this, Account, ExtensionId);
+        var scope = Scope();
         _batch = new BatchWriter(this, new CallLogApi(RequireConnection().Session.Core), scope, View, false);
     }
 
