@@ -28,10 +28,8 @@ internal static class RecordFingerprint
 
     public static ulong Of(CallLogRecord record)
     {
-        var text = new StringBuilder(1024);
-        Append(text, record);
         var hash = OffsetBasis;
-        foreach (var c in text.ToString())
+        foreach (var c in CanonicalText(record))
         {
             hash = (hash ^ c) * Prime;
         }
