@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Auth;
@@ -91,7 +89,7 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
     {
         // RC_SERVER_URL belongs with the credentials in the environment: a stale one must never
         // receive credentials given on the command line.
-        var serverText = Server ?? (CredentialsFromEnvironment ? Environment.GetEnvironmentVariable("RC_SERVER_URL") : null);
+        var serverText = Server ?? (CredentialsFromEnvironment ? EnvironmentCredentials.ServerUrl : null);
         RcServer server;
         try
         {
@@ -129,7 +127,7 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
             session = ParameterSetName switch
             {
                 AccessTokenSet => Run(ct => RcSession.WithAccessTokenAsync(core, AccessToken!, RcEvents, ct)),
-                InteractiveSet => SignInInteractively(core),
+                InteractiveSet => InteractiveSignIn.SignIn(this, core),
                 CredentialSet => Run(ct => RcSession.SignInWithJwtAsync(core, new ClientCredentials(ClientCredential!.UserName, ClientCredential.Password), Jwt!, RcEvents, ct)),
                 _ => SignInWithJwt(core),
             };
@@ -164,17 +162,16 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
         var jwt = Jwt;
         if (CredentialsFromEnvironment)
         {
-            // No credentials given: the variables RingCentral's own samples use.
-            clientId = Environment.GetEnvironmentVariable("RC_CLIENT_ID");
-            secret = FromEnvironment("RC_CLIENT_SECRET");
-            jwt = FromEnvironment("RC_JWT");
-            if (string.IsNullOrEmpty(clientId) || secret is null || jwt is null)
+            var environment = EnvironmentCredentials.Read();
+            if (environment is null)
             {
                 core.Dispose();
                 ThrowInvalidArgument(new ArgumentException("No credentials given. Pass -ClientId, -ClientSecret and -Jwt (or -ClientCredential and -Jwt, -AccessToken, or -Interactive), or set RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT.", nameof(Jwt)), null);
+                return null!;
             }
 
-            WriteVerbose("Using RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT" + (Server is null && Environment.GetEnvironmentVariable("RC_SERVER_URL") is { Length: > 0 } ? " and RC_SERVER_URL" : string.Empty) + " from the environment.");
+            (clientId, secret, jwt) = (environment.ClientId, environment.ClientSecret, environment.Jwt);
+            WriteVerbose("Using RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT" + (Server is null && EnvironmentCredentials.ServerUrl is not null ? " and RC_SERVER_URL" : string.Empty) + " from the environment.");
         }
         else if (clientId is null || secret is null || jwt is null)
         {
@@ -184,51 +181,5 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
         }
 
         return Run(ct => RcSession.SignInWithJwtAsync(core, new ClientCredentials(clientId!, secret!), jwt!, RcEvents, ct));
-    }
-
-    private RcSession SignInInteractively(RcHttpCore core)
-    {
-        using var receiver = new LoopbackCodeReceiver();
-        var authorize = receiver.AuthorizeUri(core.Server, ClientId!);
-        WriteWarning($"Sign in to RingCentral in your browser. If no browser opens (e.g. on a headless machine), open this address where you can: {authorize}");
-        OpenBrowser(authorize);
-        var code = Run(async ct =>
-        {
-            using var timeout = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(TimeoutSeconds));
-            try
-            {
-                return await receiver.WaitForCodeAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested && timeout.IsCancellationRequested)
-            {
-                throw new RcApiException(RcErrorKind.AuthenticationFailed, $"No browser completed the sign-in within {TimeoutSeconds} s. Open the address shown above, or use the JWT flow for unattended scripts.", ex);
-            }
-        });
-        return Run(ct => RcSession.SignInWithCodeAsync(core, new ClientCredentials(ClientId!, ClientSecret), code, receiver.RedirectUri, receiver.CodeVerifier, RcEvents, ct));
-    }
-
-    private void OpenBrowser(Uri address)
-    {
-        try
-        {
-            // BROWSER is the usual way to name a browser command on Unix; it also lets tests follow the redirect.
-            var browser = Environment.GetEnvironmentVariable("BROWSER");
-            ProcessStartInfo start = !string.IsNullOrEmpty(browser) ? new ProcessStartInfo(browser!, "\"" + address.AbsoluteUri + "\"")
-                : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new ProcessStartInfo(address.AbsoluteUri) { UseShellExecute = true }
-                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? new ProcessStartInfo("open", address.AbsoluteUri)
-                : new ProcessStartInfo("xdg-open", address.AbsoluteUri);
-            Process.Start(start)?.Dispose();
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or System.IO.FileNotFoundException)
-        {
-            WriteVerbose("Could not start a browser: " + ex.Message);
-        }
-    }
-
-    private static SecureString? FromEnvironment(string name)
-    {
-        var value = Environment.GetEnvironmentVariable(name);
-        return string.IsNullOrEmpty(value) ? null : SecretText.Protect(value!);
     }
 }

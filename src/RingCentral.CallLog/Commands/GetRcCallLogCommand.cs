@@ -130,12 +130,12 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         Func<CallLogRecord, bool> accept = record => written.Add(record.Id);
         if (Checkpoint is not null)
         {
-            var run = _checkpointRun = CheckpointRunStarter.Start(this, query, connection, api);
+            var run = _checkpointRun = CheckpointedListing.Start(this, query, connection, api);
             accept = record => written.Add(record.Id) && (record.ChangeType = run.Changes.Classify(record)) is not null;
         }
         else
         {
-            PlainListingStart.Prepare(this, query, connection);
+            PlainListing.Start(this, query, connection);
         }
 
         var first = api.FirstPageUri(query);
@@ -147,14 +147,9 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
     protected override void EndProcessing()
     {
         _batch?.Flush();
-
-        // Only a run that wrote every record of its window moves the checkpoint. A failed or
-        // stopped run never gets here (or never marked complete), so the next run repeats the window.
-        if (_checkpointRun is { IsComplete: true } run)
+        if (_checkpointRun is not null)
         {
-            run.Save();
-            var changes = run.Changes;
-            WriteVerbose($"Checkpoint '{run.Path}' now at {run.Until:o}: {changes.New} new, {changes.Updated} updated, {changes.Deleted} deleted records written; {changes.Unchanged} unchanged.");
+            CheckpointedListing.Finish(this, _checkpointRun);
         }
     }
 

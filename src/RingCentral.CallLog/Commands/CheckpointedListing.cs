@@ -8,11 +8,11 @@ using RingCentral.CallLog.Client.Export.Checkpoints;
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>
-/// Starts a checkpointed Get-RcCallLog run: refuses what cannot be combined with -Checkpoint,
-/// reads the checkpoint (before any request), takes RingCentral's clock for the window's end,
-/// and narrows the query to the window.
+/// A checkpointed Get-RcCallLog run, start and finish: refuses what cannot be combined with
+/// -Checkpoint, reads the checkpoint (before any request), takes RingCentral's clock for the
+/// window's end and narrows the query to the window; at the end, saves a complete run.
 /// </summary>
-internal static class CheckpointRunStarter
+internal static class CheckpointedListing
 {
     /// <summary>How far the client's clock may differ from RingCentral's before the run says so.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
@@ -49,6 +49,22 @@ internal static class CheckpointRunStarter
         }
 
         return run;
+    }
+
+    /// <summary>
+    /// Only a run that wrote every record of its window moves the checkpoint. A failed or stopped
+    /// run is never marked complete, so the next run repeats the window.
+    /// </summary>
+    public static void Finish(GetRcCallLogCommand cmdlet, CheckpointRun run)
+    {
+        if (!run.IsComplete)
+        {
+            return;
+        }
+
+        run.Save();
+        var changes = run.Changes;
+        cmdlet.WriteVerbose($"Checkpoint '{run.Path}' now at {run.Until:o}: {changes.New} new, {changes.Updated} updated, {changes.Deleted} deleted records written; {changes.Unchanged} unchanged.");
     }
 
     private static void Refuse(GetRcCallLogCommand cmdlet)

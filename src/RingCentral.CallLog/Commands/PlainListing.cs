@@ -5,9 +5,9 @@ using RingCentral.CallLog.Client.Api;
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>The start of a Get-RcCallLog listing without -Checkpoint: a fixed end, and what -Verbose should know.</summary>
-internal static class PlainListingStart
+internal static class PlainListing
 {
-    public static void Prepare(GetRcCallLogCommand cmdlet, CallLogQuery query, RcConnection connection)
+    public static void Start(GetRcCallLogCommand cmdlet, CallLogQuery query, RcConnection connection)
     {
         if (cmdlet.NewOnly)
         {
