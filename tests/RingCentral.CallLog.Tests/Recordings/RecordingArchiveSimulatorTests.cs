@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using RingCentral.CallLog.Client.Export.Recordings;
+using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
@@ -10,15 +11,15 @@ namespace RingCentral.CallLog.Tests.Recordings;
 /// templates that repeat names, Test-RcRecordingArchive, Remove-RcRecording, the retention policy,
 /// and slow or stalled downloads. Each test takes its own slice of the recordings (sorted by id).
 /// </summary>
-public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimulator>, IDisposable
+public sealed class RecordingArchiveSimulatorTests : IClassFixture<RecordingArchiveFixture>, IDisposable
 {
     private const string All = "$all = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All | Sort-Object RecordingId -Unique)\n";
-    private readonly ArchiveSimulator _sim;
+    private readonly HostedModule _sim;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "rec-arch-" + Guid.NewGuid().ToString("N"));
 
-    public RecordingArchiveSimulatorTests(ArchiveSimulator sim)
+    public RecordingArchiveSimulatorTests(RecordingArchiveFixture fixture)
     {
-        _sim = sim;
+        _sim = fixture.Module;
         _sim.Runspace.SessionStateProxy.SetVariable("Dir", _dir);
         _sim.Hook("faults", null, HttpMethod.Delete).Wait();
     }
@@ -44,7 +45,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
 
     private async Task<bool> ExistsOnServer(string recordingId)
     {
-        var (output, errors, _) = _sim.Invoke($"Get-RcRecording -RecordingId {recordingId}");
+        var (output, errors, _) = _sim.InvokeConnected($"Get-RcRecording -RecordingId {recordingId}");
         Assert.True(output.Count + errors.Count == 1);
         return output.Count == 1;
     }
@@ -67,7 +68,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public void The_fixture_has_a_recording_for_every_slice_the_tests_take()
     {
-        var (count, errors, _) = _sim.Invoke(All + "$all.Count");
+        var (count, errors, _) = _sim.InvokeConnected(All + "$all.Count");
         Assert.Empty(errors);
         Assert.True((int)count.Single().BaseObject >= 340, $"only {count.Single()} recordings");
     }
@@ -75,7 +76,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task Each_file_gets_its_SHA256_and_a_sidecar_that_says_who_called_whom_when()
     {
-        var (output, errors, _) = _sim.Invoke(All + $"$records = {Slice(320, 3)}\n$records | Save-RcRecording -Path $Dir -PassThru\n$records");
+        var (output, errors, _) = _sim.InvokeConnected(All + $"$records = {Slice(320, 3)}\n$records | Save-RcRecording -Path $Dir -PassThru\n$records");
         Assert.Empty(errors);
         var rows = output.Take(3).ToList();
         var records = output.Skip(3).Select(o => (CallLogRecord)o.BaseObject).ToList();
@@ -110,7 +111,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         }
 
         // A rerun skips them and reports the hash their sidecars record.
-        (output, errors, _) = _sim.Invoke(All + $"{Slice(320, 3)} | Save-RcRecording -Path $Dir -PassThru");
+        (output, errors, _) = _sim.InvokeConnected(All + $"{Slice(320, 3)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         Assert.All(output, o => Assert.Equal("Skipped", Prop(o, "Status")));
         Assert.Equal(rows.ToDictionary(r => Prop(r, "RecordingId")!, r => Prop(r, "Sha256")), output.ToDictionary(r => Prop(r, "RecordingId")!, r => Prop(r, "Sha256")));
@@ -118,7 +119,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         // -NoSidecar: no sidecar, the hash still reported.
         var plain = Path.Combine(_dir, "plain");
         _sim.Runspace.SessionStateProxy.SetVariable("Plain", plain);
-        (output, _, _) = _sim.Invoke(All + $"{Slice(320, 1)} | Save-RcRecording -Path $Plain -NoSidecar -PassThru");
+        (output, _, _) = _sim.InvokeConnected(All + $"{Slice(320, 1)} | Save-RcRecording -Path $Plain -NoSidecar -PassThru");
         Assert.Null(Prop(output.Single(), "SidecarPath"));
         Assert.Equal(Sha(File.ReadAllBytes((string)Prop(output.Single(), "Path")!)), Prop(output.Single(), "Sha256"));
         Assert.Single(Directory.GetFiles(plain));
@@ -130,17 +131,17 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         // Run 1 saves A (three recordings), run 2 saves B (three others) under the same template: every
         // name is taken by then, by another recording's file.
         var template = "-FileNameTemplate 'same'";
-        var (first, errors, _) = _sim.Invoke(All + $"{Slice(270, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (first, errors, _) = _sim.InvokeConnected(All + $"{Slice(270, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         Assert.All(first, o => Assert.Equal("Downloaded", Prop(o, "Status")));
-        var (second, errors2, _) = _sim.Invoke(All + $"{Slice(273, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (second, errors2, _) = _sim.InvokeConnected(All + $"{Slice(273, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors2);
         Assert.All(second, o => Assert.Equal("Downloaded", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(first.Concat(second));
         Assert.Equal(6, first.Concat(second).Select(o => (string)Prop(o, "Path")!).Distinct().Count());
 
         // Run 3 in reverse order: each one skipped, with its own file.
-        var (third, errors3, _) = _sim.Invoke(All + $"$x = {Slice(270, 6)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (third, errors3, _) = _sim.InvokeConnected(All + $"$x = {Slice(270, 6)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors3);
         Assert.All(third, o => Assert.Equal("Skipped", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(third);
@@ -153,12 +154,12 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     public async Task A_long_template_cut_to_150_characters_gets_the_recording_id_back_and_is_skipped_right_next_time()
     {
         var template = $"-FileNameTemplate '{new string('x', 160)}{{RecordingId}}'";
-        var (first, errors, _) = _sim.Invoke(All + $"{Slice(280, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (first, errors, _) = _sim.InvokeConnected(All + $"{Slice(280, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         // One keeps the cut name (its sidecar says whose it is); the others get "_<RecordingId>" within the bound.
         Assert.Equal(2, first.Count(o => Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).EndsWith("_" + Prop(o, "RecordingId"), StringComparison.Ordinal)));
         Assert.All(first, o => Assert.True(Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).Length <= RecordingFileNamer.MaxNameLength));
-        var (again, _, _) = _sim.Invoke(All + $"$x = {Slice(280, 3)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (again, _, _) = _sim.InvokeConnected(All + $"$x = {Slice(280, 3)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.All(again, o => Assert.Equal("Skipped", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(again);
     }
@@ -167,8 +168,8 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     public async Task Without_sidecars_a_file_whose_name_does_not_carry_the_id_is_not_taken_for_this_recording()
     {
         var template = "-FileNameTemplate 'same' -NoSidecar";
-        var (first, _, _) = _sim.Invoke(All + $"{Slice(285, 2)} | Save-RcRecording -Path $Dir {template} -PassThru");
-        var (second, errors, _) = _sim.Invoke(All + $"$x = {Slice(285, 2)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (first, _, _) = _sim.InvokeConnected(All + $"{Slice(285, 2)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (second, errors, _) = _sim.InvokeConnected(All + $"$x = {Slice(285, 2)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         // The file named 'same' cannot be shown to be either recording's: it is downloaded again elsewhere, never reported as someone else's.
         var suffixed = first.Single(o => Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!) == "same_" + Prop(o, "RecordingId"));
@@ -184,7 +185,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task A_partial_of_another_recording_is_neither_resumed_nor_touched()
     {
-        var (ids, _, _) = _sim.Invoke(All + $"{Slice(290, 2)}.RecordingId");
+        var (ids, _, _) = _sim.InvokeConnected(All + $"{Slice(290, 2)}.RecordingId");
         var (a, b) = ((string)ids[0].BaseObject, (string)ids[1].BaseObject);
         Directory.CreateDirectory(_dir);
         var aBytes = (await _sim.TrueContent(a))[..10_000];
@@ -194,7 +195,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         new RecordingSidecar { RecordingId = a, ETag = "\"whatever\"" }.Write(partial + ".json");
         File.Copy(partial, wav);
         File.Copy(partial + ".json", wav + ".json");
-        var (rows, errors, _) = _sim.Invoke(All + $"{Slice(291, 1)} | Save-RcRecording -Path $Dir -FileNameTemplate 'same' -PassThru");
+        var (rows, errors, _) = _sim.InvokeConnected(All + $"{Slice(291, 1)} | Save-RcRecording -Path $Dir -FileNameTemplate 'same' -PassThru");
         Assert.Empty(errors);
         Assert.Equal(b, Prop(rows.Single(), "RecordingId"));
         Assert.EndsWith("same_" + b, Path.GetFileNameWithoutExtension((string)Prop(rows.Single(), "Path")!), StringComparison.Ordinal);
@@ -206,7 +207,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public void An_id_that_cannot_be_a_recording_id_still_gets_its_Failed_row()
     {
-        var (rows, errors, _) = _sim.Invoke(All +
+        var (rows, errors, _) = _sim.InvokeConnected(All +
             "$good = $all[310]\n" +
             "$bad = [pscustomobject]@{ RecordingId = \"../../evil:rec`u{1}x\"; CallLogId = 'C1'; StartTime = (Get-Date) }\n" +
             "@($good, $bad) | Save-RcRecording -Path $Dir -PassThru");
@@ -222,7 +223,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public void Test_RcRecordingArchive_tells_Ok_Corrupt_Missing_NoSidecar_and_Incomplete_apart()
     {
-        var (rows, errors, _) = _sim.Invoke(All + $"{Slice(300, 4)} | Save-RcRecording -Path $Dir -PassThru");
+        var (rows, errors, _) = _sim.InvokeConnected(All + $"{Slice(300, 4)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         var paths = rows.Select(r => (string)Prop(r, "Path")!).ToList();
         var flipped = File.ReadAllBytes(paths[0]);
@@ -235,7 +236,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         var sub = Directory.CreateDirectory(Path.Combine(_dir, "day2")).FullName;
         File.Copy(paths[2], Path.Combine(sub, "deep.mp3"));
 
-        var (entries, errors2, verbose) = _sim.Invoke("Test-RcRecordingArchive -Path $Dir -Verbose");
+        var (entries, errors2, verbose) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir -Verbose");
         Assert.Empty(errors2);
         var byStatus = entries.Select(e => (RecordingArchiveEntry)e.BaseObject).ToLookup(e => e.Status);
         Assert.Equal(paths[0], byStatus["Corrupt"].Single().Path);
@@ -248,9 +249,9 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         Assert.Equal(5, entries.Count);
         Assert.Contains(verbose, v => v.Contains("5 recording(s)", StringComparison.Ordinal) && v.Contains("1 Corrupt", StringComparison.Ordinal));
 
-        var (deep, _, _) = _sim.Invoke("Test-RcRecordingArchive -Path $Dir -Recurse");
+        var (deep, _, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir -Recurse");
         Assert.Equal(6, deep.Count);
-        var (bad, badErrors, _) = _sim.Invoke("Test-RcRecordingArchive -Path (Join-Path $Dir 'nope')");
+        var (bad, badErrors, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path (Join-Path $Dir 'nope')");
         Assert.Empty(bad);
         Assert.Contains("Path", Assert.Single(badErrors).Exception.Message, StringComparison.Ordinal);
     }
@@ -260,7 +261,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     {
         var manifest = Path.Combine(_dir, "manifest.csv");
         _sim.Runspace.SessionStateProxy.SetVariable("Manifest", manifest);
-        var (_, errors, _) = _sim.Invoke(All +
+        var (_, errors, _) = _sim.InvokeConnected(All +
             $"$rows = @({Slice(330, 3)} | Save-RcRecording -Path $Dir -PassThru)\n" +
             "$rows += [pscustomobject]@{ RecordingId = '1'; Status = 'Failed'; Error = 'not found'; Path = $null }\n" +
             "$rows | Export-Csv $Manifest -NoTypeInformation");
@@ -271,7 +272,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         bytes[0] ^= 0xFF;
         File.WriteAllBytes(recording, bytes);
 
-        var (entries, errors2, _) = _sim.Invoke("Test-RcRecordingArchive -Manifest $Manifest");
+        var (entries, errors2, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Manifest $Manifest");
         Assert.Empty(errors2);
         var list = entries.Select(e => (RecordingArchiveEntry)e.BaseObject).ToList();
         Assert.Equal(4, list.Count);
@@ -283,18 +284,18 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task A_flipped_byte_is_Corrupt_and_Remove_RcRecording_refuses_it_and_deletes_only_the_verified_ones()
     {
-        var (rows, errors, _) = _sim.Invoke(All + $"{Slice(240, 4)} | Save-RcRecording -Path $Dir -PassThru");
+        var (rows, errors, _) = _sim.InvokeConnected(All + $"{Slice(240, 4)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         var corrupt = rows[1];
         var path = (string)Prop(corrupt, "Path")!;
         var bytes = File.ReadAllBytes(path);
         bytes[^1] ^= 0x80;
         File.WriteAllBytes(path, bytes);
-        Assert.Equal("Corrupt", ((RecordingArchiveEntry)_sim.Invoke("Test-RcRecordingArchive -Path $Dir").Output.Single(e => (string)Prop(e, "Path")! == path).BaseObject).Status);
+        Assert.Equal("Corrupt", ((RecordingArchiveEntry)_sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir").Output.Single(e => (string)Prop(e, "Path")! == path).BaseObject).Status);
 
         await ResetStats();
         _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
-        var (removed, removeErrors, _) = _sim.Invoke("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
+        var (removed, removeErrors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
         var refusal = Assert.Single(removeErrors);
         Assert.Equal("RecordingVerificationFailed", refusal.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(Prop(corrupt, "RecordingId"), refusal.TargetObject);
@@ -306,7 +307,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
 
         // An archive entry binds too; a deleted file (Missing) is refused as well.
         File.Delete(path);
-        var (again, againErrors, _) = _sim.Invoke("Test-RcRecordingArchive -Path $Dir | Where-Object Status -EQ 'Missing' | Remove-RcRecording -Confirm:$false -PassThru");
+        var (again, againErrors, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir | Where-Object Status -EQ 'Missing' | Remove-RcRecording -Confirm:$false -PassThru");
         Assert.Equal("Refused", Prop(again.Single(), "Status"));
         Assert.Single(againErrors);
         Assert.Single(await Deletes());
@@ -315,10 +316,10 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task WhatIf_lists_the_verified_recordings_and_sends_no_DELETE()
     {
-        var (rows, _, _) = _sim.Invoke(All + $"{Slice(250, 3)} | Save-RcRecording -Path $Dir -PassThru");
+        var (rows, _, _) = _sim.InvokeConnected(All + $"{Slice(250, 3)} | Save-RcRecording -Path $Dir -PassThru");
         await ResetStats();
         _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
-        var (output, errors, _) = _sim.Invoke("$Rows | Remove-RcRecording -WhatIf -PassThru; Remove-RcRecording -RecordingId 1 -SkipVerification -WhatIf");
+        var (output, errors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -WhatIf -PassThru; Remove-RcRecording -RecordingId 1 -SkipVerification -WhatIf");
         Assert.Empty(errors);
         Assert.Empty(output);
         Assert.Empty(await Deletes());
@@ -329,7 +330,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     public async Task Two_hundred_thirty_verified_rows_go_out_as_three_requests()
     {
         // Local copies with sidecars (the content does not matter to the check, only that it verifies).
-        var (ids, _, _) = _sim.Invoke(All + $"{Slice(0, 230)}.RecordingId");
+        var (ids, _, _) = _sim.InvokeConnected(All + $"{Slice(0, 230)}.RecordingId");
         Assert.Equal(230, ids.Count);
         Directory.CreateDirectory(_dir);
         var rows = ids.Select(i => (string)i.BaseObject).Select(id =>
@@ -343,7 +344,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
 
         await ResetStats();
         _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows);
-        var (removed, errors, _) = _sim.Invoke("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
+        var (removed, errors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
         Assert.Empty(errors);
         Assert.Equal(230, removed.Count);
         Assert.All(removed, r => Assert.Equal("Deleted", Prop(r, "Status")));
@@ -351,7 +352,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
         Assert.Equal(3, deletes.Count);
         Assert.All(deletes, d => Assert.Equal(204, (int)d["status"]!));
         Assert.All(deletes, d => Assert.Equal("heavy", (string?)d["group"]));
-        var (_, gone, _) = _sim.Invoke("$Rows | Get-RcRecording");
+        var (_, gone, _) = _sim.InvokeConnected("$Rows | Get-RcRecording");
         Assert.Equal(230, gone.Count);
         Assert.All(gone, e => Assert.Equal("RecordingNotFound", e.FullyQualifiedErrorId.Split(',')[0]));
     }
@@ -359,13 +360,13 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task An_unknown_id_in_a_batch_fails_alone_and_the_others_are_still_deleted()
     {
-        var (rows, _, _) = _sim.Invoke(All + $"{Slice(258, 2)} | Save-RcRecording -Path $Dir -PassThru");
+        var (rows, _, _) = _sim.InvokeConnected(All + $"{Slice(258, 2)} | Save-RcRecording -Path $Dir -PassThru");
         var fake = Path.Combine(_dir, "999999999.mp3");
         File.WriteAllBytes(fake, new byte[] { 1, 2, 3 });
         new RecordingSidecar { RecordingId = "999999999", Bytes = 3, Sha256 = Sha(new byte[] { 1, 2, 3 }) }.Write(fake + ".json");
         await ResetStats();
         _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.Append(PSObject.AsPSObject(new { RecordingId = "999999999", Path = fake })).ToArray());
-        var (removed, errors, _) = _sim.Invoke("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
+        var (removed, errors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
         var error = Assert.Single(errors);
         Assert.Equal("RecordingNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("999999999", error.TargetObject);
@@ -377,9 +378,9 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task Without_the_permission_the_403_stops_the_command_and_names_EditCompanyCallRecordings()
     {
-        var (rows, _, _) = _sim.Invoke(All + $"{Slice(255, 2)} | Save-RcRecording -Path $Dir -PassThru");
+        var (rows, _, _) = _sim.InvokeConnected(All + $"{Slice(255, 2)} | Save-RcRecording -Path $Dir -PassThru");
         _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
-        var (_, errors, _) = _sim.Invoke("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $SimUserJwt\n$Rows | Remove-RcRecording -Confirm:$false");
+        var (_, errors, _) = _sim.InvokeConnected("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $UserJwt\n$Rows | Remove-RcRecording -Confirm:$false");
         var error = Assert.Single(errors);
         Assert.Equal("RingCentralPermissionDenied", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains("EditCompanyCallRecordings", error.Exception.Message + error.ErrorDetails?.Message, StringComparison.Ordinal);
@@ -389,28 +390,28 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public void Remove_RcRecording_refuses_rows_without_a_local_copy_unless_SkipVerification()
     {
-        var (removed, errors, _) = _sim.Invoke("[pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru");
+        var (removed, errors, _) = _sim.InvokeConnected("[pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru");
         Assert.Equal("Refused", Prop(removed.Single(), "Status"));
         Assert.Contains("SkipVerification", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
-        (_, errors, _) = _sim.Invoke("Remove-RcRecording -RecordingId 1, 2 -Path x -Confirm:$false");
+        (_, errors, _) = _sim.InvokeConnected("Remove-RcRecording -RecordingId 1, 2 -Path x -Confirm:$false");
         Assert.Contains("RecordingId", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Get_RcRecordingPolicy_and_the_once_per_run_retention_warning()
     {
-        var (policy, errors, _) = _sim.Invoke("Get-RcRecordingPolicy");
+        var (policy, errors, _) = _sim.InvokeConnected("Get-RcRecordingPolicy");
         Assert.Empty(errors);
         var p = (RecordingPolicy)policy.Single().BaseObject;
-        Assert.Equal(ArchiveSimulator.RetentionDays, p.OnDemandRetentionDays);
-        Assert.Equal(ArchiveSimulator.RetentionDays, p.AutomaticRetentionDays);
+        Assert.Equal(RecordingArchiveFixture.RetentionDays, p.OnDemandRetentionDays);
+        Assert.Equal(RecordingArchiveFixture.RetentionDays, p.AutomaticRetentionDays);
         Assert.Equal(100_000, p.AutomaticMaxRecordings);
         Assert.True(p.AutomaticEnabled);
 
         // Calls of 4 or more days ago end their 10-day retention within 7 days; -WhatIf downloads nothing.
         using var ps = PowerShell.Create();
         ps.Runspace = _sim.Runspace;
-        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $SimJwt\n" +
+        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n" +
             "Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-6) -DateTo (Get-Date).AddDays(-4) -First 20 | Save-RcRecording -Path $Dir -WhatIf");
         ps.Invoke();
         var warning = Assert.Single(ps.Streams.Warning);
@@ -418,7 +419,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
 
         using var recent = PowerShell.Create();
         recent.Runspace = _sim.Runspace;
-        recent.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $SimJwt\n" +
+        recent.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n" +
             "Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-1) -First 20 | Save-RcRecording -Path $Dir -WhatIf");
         recent.Invoke();
         Assert.Empty(recent.Streams.Warning);
@@ -427,18 +428,18 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
     [Fact]
     public async Task A_slow_download_longer_than_the_stall_timeout_completes_and_a_stalled_one_fails_as_RequestTimeout_then_resumes()
     {
-        const string connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $SimJwt -MaxRetryCount 1 -RetryBackoffSeconds 0.05 -StallTimeoutSeconds 1\n";
+        const string connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt -MaxRetryCount 1 -RetryBackoffSeconds 0.05 -StallTimeoutSeconds 1\n";
         // 40 kB in 8 kB chunks, 400 ms apart: about 2 s in all, never 1 s without a byte.
-        await _sim.PostRaw("faults", """{"kind":"slow-body","path":"/content","count":1,"delayMs":400}""");
+        await _sim.HookAsync("faults", """{"kind":"slow-body","path":"/content","count":1,"delayMs":400}""");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (slow, errors, _) = _sim.Invoke(All + connect + $"{Slice(315, 1)} | Save-RcRecording -Path $Dir -PassThru");
+        var (slow, errors, _) = _sim.InvokeConnected(All + connect + $"{Slice(315, 1)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         Assert.True(watch.Elapsed > TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}: the slow body must outlast the stall timeout");
         Assert.Equal("Downloaded", Prop(slow.Single(), "Status"));
         await AssertEachFileIsItsRecordings(slow);
 
-        await _sim.PostRaw("faults", """{"kind":"stall-body","path":"/content","count":5,"delayMs":20000}""");
-        var (stalled, errors2, _) = _sim.Invoke(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
+        await _sim.HookAsync("faults", """{"kind":"stall-body","path":"/content","count":5,"delayMs":20000}""");
+        var (stalled, errors2, _) = _sim.InvokeConnected(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
         var error = Assert.Single(errors2);
         Assert.Equal("RingCentralRequestTimeout", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("Failed", Prop(stalled.Single(), "Status"));
@@ -447,7 +448,7 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<ArchiveSimula
 
         await _sim.Hook("faults", null, HttpMethod.Delete);
         await ResetStats();
-        var (resumed, errors3, _) = _sim.Invoke(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
+        var (resumed, errors3, _) = _sim.InvokeConnected(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors3);
         Assert.Equal("Downloaded", Prop(resumed.Single(), "Status"));
         var content = (await _sim.Requests()).Single(r => ((string)r["path"]!).EndsWith("/content", StringComparison.Ordinal));

@@ -3,20 +3,21 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using RingCentral.CallLog.Client.Export.Recordings;
+using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
 
 namespace RingCentral.CallLog.Tests.Recordings;
 
 /// <summary>Save-RcRecording and Get-RcRecording, run in PowerShell against the simulator.</summary>
-public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimulator>, IDisposable
+public sealed class SaveRcRecordingSimulatorTests : IClassFixture<SaveRcRecordingFixture>, IDisposable
 {
     private const string WithRecordings = "Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All";
-    private readonly RecordingSimulator _sim;
+    private readonly HostedModule _sim;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "rec-sim-" + Guid.NewGuid().ToString("N"));
 
-    public SaveRcRecordingSimulatorTests(RecordingSimulator sim)
+    public SaveRcRecordingSimulatorTests(SaveRcRecordingFixture fixture)
     {
-        _sim = sim;
+        _sim = fixture.Module;
         _sim.Runspace.SessionStateProxy.SetVariable("Dir", _dir);
         _sim.Hook("faults", null, HttpMethod.Delete).Wait();
         _sim.Config("""{"latencyMs":0,"mediaBaseUrl":null}""").Wait();
@@ -45,7 +46,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     {
         await _sim.Config("""{"latencyMs":150}""");
         await ResetStats();
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 50 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 50 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
         Assert.Empty(errors);
         Assert.Equal(50, output.Count);
         Assert.All(output, o => Assert.Equal("Downloaded", Prop(o, "Status")));
@@ -76,7 +77,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         Assert.Empty(Directory.GetFiles(_dir, "*.partial"));
 
         await ResetStats();
-        (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 50 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
+        (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 50 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
         Assert.Empty(errors);
         Assert.Equal(50, output.Count);
         Assert.All(output, o => Assert.Equal("Skipped", Prop(o, "Status")));
@@ -89,7 +90,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     {
         await _sim.Config("""{"latencyMs":100}""");
         await ResetStats();
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 12 | Save-RcRecording -Path $Dir -ThrottleLimit 2 -PassThru");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 12 | Save-RcRecording -Path $Dir -ThrottleLimit 2 -PassThru");
         Assert.Empty(errors);
         Assert.Equal(12, output.Count);
         Assert.InRange((int)(await _sim.Hook("stats"))["maxConcurrentContent"]!, 1, 2);
@@ -98,7 +99,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     [Fact]
     public async Task A_leftover_partial_is_completed_with_a_Range_request()
     {
-        var (first, errors, _) = _sim.Invoke($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
+        var (first, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         var path = (string)Prop(first.Single(), "Path")!;
         var truth = File.ReadAllBytes(path);
@@ -110,7 +111,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         File.Delete(path + ".json");
 
         await ResetStats();
-        var (again, errors2, _) = _sim.Invoke($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
+        var (again, errors2, _) = _sim.InvokeConnected($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors2);
         Assert.Equal("Downloaded", Prop(again.Single(), "Status"));
         var request = Assert.Single(await ContentRequests());
@@ -124,8 +125,8 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     [Fact]
     public async Task A_truncated_download_leaves_no_final_file_reports_an_error_and_a_rerun_completes_it()
     {
-        await _sim.PostRaw("faults", """{"kind":"truncate","path":"/content","count":10}""");
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru", maxRetries: 1);
+        await _sim.HookAsync("faults", """{"kind":"truncate","path":"/content","count":10}""");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru", maxRetries: 1);
         var error = Assert.Single(errors);
         Assert.Equal("RingCentralResponseInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
         var failed = output.Single();
@@ -137,7 +138,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
 
         await _sim.Hook("faults", null, HttpMethod.Delete);
         await ResetStats();
-        var (rerun, errors2, _) = _sim.Invoke($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
+        var (rerun, errors2, _) = _sim.InvokeConnected($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors2);
         var done = rerun.Single();
         Assert.Equal("Downloaded", Prop(done, "Status"));
@@ -151,7 +152,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     {
         using var foreign = new ForeignHost();
         await _sim.Config($$"""{"mediaBaseUrl":"http://127.0.0.2:{{foreign.Port}}"}""");
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 3 | Save-RcRecording -Path $Dir -PassThru; Save-RcRecording -RecordingId $(({WithRecordings} -First 1).RecordingId) -Path $Dir -PassThru");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 3 | Save-RcRecording -Path $Dir -PassThru; Save-RcRecording -RecordingId $(({WithRecordings} -First 1).RecordingId) -Path $Dir -PassThru");
         Assert.Equal(4, errors.Count);
         Assert.All(errors, e => Assert.Equal("RingCentralUntrustedHost", e.FullyQualifiedErrorId.Split(',')[0]));
         Assert.All(errors, e => Assert.Equal(ErrorCategory.SecurityError, e.CategoryInfo.Category));
@@ -165,8 +166,8 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     public async Task A_redirect_to_another_host_is_followed_without_the_token()
     {
         using var foreign = new ForeignHost();
-        await _sim.PostRaw("faults", $$"""{"kind":"redirect","path":"/content","count":1,"location":"http://127.0.0.2:{{foreign.Port}}/file"}""");
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
+        await _sim.HookAsync("faults", $$"""{"kind":"redirect","path":"/content","count":1,"location":"http://127.0.0.2:{{foreign.Port}}/file"}""");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 1 | Save-RcRecording -Path $Dir -PassThru");
         Assert.Single(errors);
         Assert.Equal("Failed", Prop(output.Single(), "Status"));
         var received = Assert.Single(foreign.Received);
@@ -178,7 +179,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     public async Task WhatIf_creates_no_directory_no_file_and_sends_no_recording_request()
     {
         await ResetStats();
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 3 | Save-RcRecording -Path (Join-Path $Dir 'sub') -WhatIf -PassThru; Save-RcRecording -RecordingId 123 -Path $Dir -WhatIf");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 3 | Save-RcRecording -Path (Join-Path $Dir 'sub') -WhatIf -PassThru; Save-RcRecording -RecordingId 123 -Path $Dir -WhatIf");
         Assert.Empty(errors);
         Assert.Empty(output);
         Assert.False(Directory.Exists(_dir));
@@ -193,13 +194,13 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         File.WriteAllText(file, "x");
         _sim.Runspace.SessionStateProxy.SetVariable("AFile", file);
         await ResetStats();
-        var (_, errors, _) = _sim.Invoke("Save-RcRecording -RecordingId 123 -Path $AFile");
+        var (_, errors, _) = _sim.InvokeConnected("Save-RcRecording -RecordingId 123 -Path $AFile");
         Assert.Contains("Path", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
-        (_, errors, _) = _sim.Invoke("Save-RcRecording -RecordingId 123 -Path $Dir -FileNameTemplate '{Nope}'");
+        (_, errors, _) = _sim.InvokeConnected("Save-RcRecording -RecordingId 123 -Path $Dir -FileNameTemplate '{Nope}'");
         Assert.Contains("FileNameTemplate", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
-        (_, errors, _) = _sim.Invoke("Save-RcRecording -RecordingId '../etc' -Path $Dir");
+        (_, errors, _) = _sim.InvokeConnected("Save-RcRecording -RecordingId '../etc' -Path $Dir");
         Assert.Single(errors);
-        (_, errors, _) = _sim.Invoke("Get-RcRecording -RecordingId 'a:b'");
+        (_, errors, _) = _sim.InvokeConnected("Get-RcRecording -RecordingId 'a:b'");
         Assert.Single(errors);
         Assert.DoesNotContain(await _sim.Requests(), r => ((string)r["path"]!).Contains("/recording", StringComparison.Ordinal));
     }
@@ -208,7 +209,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     public async Task Get_RcRecording_takes_the_recording_id_never_the_call_id_and_skips_records_without_recording()
     {
         await ResetStats();
-        var (output, errors, verbose) = _sim.Invoke(
+        var (output, errors, verbose) = _sim.InvokeConnected(
             "$rec = Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All -First 2\n" +
             "$none = Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -First 300 | Where-Object { -not $_.RecordingId } | Select-Object -First 1\n" +
             "@($rec) + @($none) | Get-RcRecording -Verbose\n" +
@@ -224,7 +225,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
 
         var recordingPaths = (await _sim.Requests()).Select(r => (string)r["path"]!).Where(p => p.Contains("/recording/", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, recordingPaths.Count);
-        var records = _sim.Invoke($"{WithRecordings} -First 2").Output;
+        var records = _sim.InvokeConnected($"{WithRecordings} -First 2").Output;
         var callIds = records.Select(r => (string)Prop(r, "Id")!).ToHashSet();
         Assert.DoesNotContain(recordingPaths, p => callIds.Contains(p[(p.LastIndexOf('/') + 1)..]));
     }
@@ -235,7 +236,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
         await _sim.Config("""{"latencyMs":400}""");
         using var ps = PowerShell.Create();
         ps.Runspace = _sim.Runspace;
-        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $SimJwt\n" +
+        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n" +
             $"{WithRecordings} -First 30 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
         var running = ps.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -263,7 +264,7 @@ public sealed class SaveRcRecordingSimulatorTests : IClassFixture<RecordingSimul
     [Fact]
     public void Recordings_that_map_to_the_same_name_never_overwrite_each_other()
     {
-        var (output, errors, _) = _sim.Invoke($"{WithRecordings} -First 6 | Save-RcRecording -Path $Dir -FileNameTemplate '{{Direction}}' -PassThru");
+        var (output, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 6 | Save-RcRecording -Path $Dir -FileNameTemplate '{{Direction}}' -PassThru");
         Assert.Empty(errors);
         Assert.Equal(6, output.Select(o => (string)Prop(o, "Path")!).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(6, Recordings().Length);
