@@ -39,7 +39,7 @@ public class BatchFailureHostedTests
     }
 
     [Fact]
-    public async Task PermissionDeniedForTheWholeBatchIsOneTerminatingErrorAndNoMoreRequests()
+    public async Task Permission_denied_for_the_whole_batch_is_one_terminating_error_and_no_more_requests()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();
@@ -51,7 +51,7 @@ public class BatchFailureHostedTests
     }
 
     [Fact]
-    public async Task ARateLimitThatOutlastsTheRetriesIsOneTerminatingError()
+    public async Task A_rate_limit_that_outlasts_the_retries_is_one_terminating_error()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();
@@ -64,7 +64,7 @@ public class BatchFailureHostedTests
     }
 
     [Fact]
-    public async Task UnknownIdsStayOneErrorPerId()
+    public async Task Unknown_ids_stay_one_error_per_id()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();
@@ -76,7 +76,7 @@ public class BatchFailureHostedTests
     }
 
     [Fact]
-    public async Task StoppingWhileABatchBodyStallsReturnsWithinSeconds()
+    public async Task Stopping_while_a_batch_body_stalls_returns_within_seconds()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();

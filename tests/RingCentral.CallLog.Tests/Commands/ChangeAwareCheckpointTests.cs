@@ -11,7 +11,7 @@ namespace RingCentral.CallLog.Tests.Commands;
 public class ChangeAwareCheckpointTests
 {
     [Fact]
-    public async Task ThreeRunsWithNewLateLongChangedAndDeletedCallsGiveTheFinalState()
+    public async Task Three_runs_with_new_late_long_changed_and_deleted_calls_give_the_final_state()
     {
         await using var runs = await ChangeAwareRuns.StartAsync(seed: 31);
         var checkpoint = Path.Combine(runs.Directory, "three.json");
@@ -44,7 +44,7 @@ public class ChangeAwareCheckpointTests
     }
 
     [Fact]
-    public async Task ThreeRunsOverALiveSimulatorThatChangesRecordsDuringTheRunsGiveTheFinalState()
+    public async Task Three_runs_over_a_live_simulator_that_changes_records_during_the_runs_give_the_final_state()
     {
         // Live mode: calls end every 5 s, and a listed record changes every 0.2 s (recordings
         // attached, results corrected, deletions), during the runs as well as between them.
@@ -71,7 +71,7 @@ public class ChangeAwareCheckpointTests
     }
 
     [Fact]
-    public async Task AClientClockThreeHoursAheadLosesNothingAndWarnsOncePerRun()
+    public async Task A_client_clock_three_hours_ahead_loses_nothing_and_warns_once_per_run()
     {
         await using var runs = await ChangeAwareRuns.StartAsync(seed: 32);
         ClientClock.Override(runs.Session, () => DateTimeOffset.UtcNow.AddHours(3));
@@ -94,7 +94,7 @@ public class ChangeAwareCheckpointTests
     }
 
     [Fact]
-    public async Task StoppedFailedAndDownstreamFailedRunsLeaveTheCheckpointAndTheNextRunMissesNothing()
+    public async Task Stopped_failed_and_downstream_failed_runs_leave_the_checkpoint_and_the_next_run_misses_nothing()
     {
         await using var runs = await ChangeAwareRuns.StartAsync(seed: 33);
         var checkpoint = Path.Combine(runs.Directory, "stopped.json");
@@ -129,7 +129,7 @@ public class ChangeAwareCheckpointTests
     }
 
     [Fact]
-    public async Task NewOnlyWritesEachIdOnceAndIgnoresChanges()
+    public async Task NewOnly_writes_each_id_once_and_ignores_changes()
     {
         await using var runs = await ChangeAwareRuns.StartAsync(seed: 34);
         var checkpoint = Path.Combine(runs.Directory, "new-only.json");
@@ -151,7 +151,7 @@ public class ChangeAwareCheckpointTests
     }
 
     [Fact]
-    public async Task RawRunsCarryTheChangeTypeBesideTheJson()
+    public async Task Raw_runs_carry_the_change_type_beside_the_json()
     {
         await using var runs = await ChangeAwareRuns.StartAsync(seed: 35);
         var checkpoint = Path.Combine(runs.Directory, "raw.json");

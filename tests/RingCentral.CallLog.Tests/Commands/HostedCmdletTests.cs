@@ -14,7 +14,7 @@ public class HostedCmdletTests
     private static SimulatorOptions Small() => new() { Seed = 5, Extensions = 4, CallsPerDay = 50, Days = 5, Heavy = "0/0", Light = "0/0", Auth = "0/0" };
 
     [Fact]
-    public async Task StoppingThePipelineDuringA30SecondWaitReturnsWithinSeconds()
+    public async Task Stopping_the_pipeline_during_a_30_second_wait_returns_within_seconds()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();
@@ -33,7 +33,7 @@ public class HostedCmdletTests
     }
 
     [Fact]
-    public async Task RequestsGoThroughTheProxyOnlyWhenOneIsGiven()
+    public async Task Requests_go_through_the_proxy_only_when_one_is_given()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         using var proxy = new LoopbackProxy();
@@ -53,7 +53,7 @@ public class HostedCmdletTests
     }
 
     [Fact]
-    public async Task EachRunspaceKeepsItsOwnConnection()
+    public async Task Each_runspace_keeps_its_own_connection()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var admin = sim.NewRunspace();

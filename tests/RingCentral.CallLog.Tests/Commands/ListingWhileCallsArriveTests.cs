@@ -14,7 +14,7 @@ namespace RingCentral.CallLog.Tests.Commands;
 public class ListingWhileCallsArriveTests
 {
     [Fact]
-    public async Task AnExportWithoutDateToWritesEachIdOnceWhileCallsEndBetweenItsPages()
+    public async Task An_export_without_DateTo_writes_each_id_once_while_calls_end_between_its_pages()
     {
         var started = DateTimeOffset.UtcNow;
         await using var sim = await HostedModule.StartAsync(new SimulatorOptions

@@ -23,7 +23,7 @@ public class ResponseInvalidHostedTests
     [InlineData("""{"navigation":{}}""", "")]
     [InlineData("""{"navigation":{}}""", "-Raw")]
     [InlineData("""{"records":[{"id":""", "")]
-    public async Task AnUnusablePageIsResponseInvalidWithItsRequestId(string body, string raw)
+    public async Task An_unusable_page_is_response_invalid_with_its_request_id(string body, string raw)
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();

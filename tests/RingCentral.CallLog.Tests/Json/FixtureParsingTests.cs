@@ -21,7 +21,7 @@ public class FixtureParsingTests
 
     [Theory]
     [MemberData(nameof(ListFixtures))]
-    public async Task EveryStrictJsonListFixtureParses(string name)
+    public async Task Every_strict_json_list_fixture_parses(string name)
     {
         var text = Fixtures.Read(name);
         using var doc = JsonDocument.Parse(text);
@@ -44,7 +44,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public async Task SimpleRecordMapsFieldByField()
+    public async Task Simple_record_maps_field_by_field()
     {
         var page = await CallLogApi.ReadPageAsync(Fixtures.Json(Fixtures.Read("calllog-list-extension-simple-2023-docs.json")), CancellationToken.None);
         var r = page.Records[0];
@@ -75,7 +75,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public async Task DetailedRecordMapsLegsWithNumericExtensionIds()
+    public async Task Detailed_record_maps_legs_with_numeric_extension_ids()
     {
         var page = await CallLogApi.ReadPageAsync(Fixtures.Json(Fixtures.Read("calllog-list-extension-detailed-2016-sandbox.json")), CancellationToken.None);
         var r = page.Records[0];
@@ -95,7 +95,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public async Task FaxRecordCarriesMessageAndNextPage()
+    public async Task Fax_record_carries_message_and_next_page()
     {
         var page = await CallLogApi.ReadPageAsync(Fixtures.Json(Fixtures.Read("calllog-list-extension-simple-fax-nextpage-2017.json")), CancellationToken.None);
         var fax = page.Records.First(r => r.Type == "Fax");
@@ -106,7 +106,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public async Task ActiveCallPartyWithOnlyANameParses()
+    public async Task Active_call_party_with_only_a_name_parses()
     {
         var page = await CallLogApi.ReadPageAsync(Fixtures.Json(Fixtures.Read("active-calls-extension-list-2014.json")), CancellationToken.None);
         var r = page.Records[0];
@@ -117,7 +117,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public async Task RawPageKeepsEachRecordsTextExactly()
+    public async Task Raw_page_keeps_each_records_text_exactly()
     {
         var text = Fixtures.Read("calllog-list-extension-simple-2016-sandbox.json");
         var page = await CallLogApi.ReadRawPageAsync(Fixtures.Json(text), CancellationToken.None);
@@ -129,7 +129,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public void ToleratesNumbersForStringsAndUnknownFields()
+    public void Tolerates_numbers_for_strings_and_unknown_fields()
     {
         const string json = """{"id":12345,"sessionId":678,"startTime":"2026-11-01T10:00:00Z","duration":"61","from":{"extensionId":42,"phoneNumber":"+3351234XXXX","device":{"id":"1"}},"to":{"phoneNumber":"(866)123-4567"},"action":"Brand New Action","whatever":{"nested":[1,2,3]},"extension":{"id":9876543210}}""";
         var r = ModelMapper.ToRecord(JsonSerializer.Deserialize(json, WireJsonContext.Default.CallLogRecordDto)!);
@@ -147,7 +147,7 @@ public class FixtureParsingTests
     [InlineData("error-403-cmn-408-readcompanycalllog.json", "CMN-408", "[ReadCompanyCallLog] permission required")]
     [InlineData("error-403-cmn-401-readcalllog.json", "CMN-401", null)]
     [InlineData("error-400-invalid-parameter-multiple-errors-2015.json", "MSG-", null)]
-    public void ErrorBodiesGiveTheNumericCodeFirst(string name, string code, string? message)
+    public void Error_bodies_give_the_numeric_code_first(string name, string code, string? message)
     {
         var (readCode, readMessage) = ErrorBodyReader.Read(Fixtures.Read(name));
         Assert.StartsWith(code, readCode, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public class FixtureParsingTests
     }
 
     [Fact]
-    public void OAuthErrorBodyKeepsTheOAuthCode()
+    public void OAuth_error_body_keeps_the_OAuth_code()
     {
         var (code, message) = ErrorBodyReader.Read("""{"error":"invalid_client","errors":[{"errorCode":"OAU-153","message":"Invalid client: abc"}],"error_description":"Invalid client: abc"}""");
         Assert.Equal("invalid_client/OAU-153", code);

@@ -7,7 +7,7 @@ namespace RingCentral.CallLog.Tests.Client.Api;
 public class CallLogQueryTests
 {
     [Fact]
-    public void FiltersGoOutAsTheSpecNamesThem()
+    public void Filters_go_out_as_the_spec_names_them()
     {
         var query = new CallLogQuery
         {
@@ -33,7 +33,7 @@ public class CallLogQueryTests
     }
 
     [Fact]
-    public void ActiveCallsSendOnlyTheirOwnFilters()
+    public void Active_calls_send_only_their_own_filters()
     {
         var query = new CallLogQuery { Direction = new[] { "Inbound" }, DateFrom = DateTimeOffset.UtcNow, PhoneNumber = "123", PerPage = 5 };
         Assert.Equal("?direction=Inbound&view=Simple&perPage=5", query.ToQueryString(activeCalls: true));
@@ -45,7 +45,7 @@ public class CallLogQueryTests
     [InlineData("Transport")]
     [InlineData("ExcludeBlocked")]
     [InlineData("PageSize")]
-    public void BadCombinationsAreRefusedNamingTheParameter(string parameter)
+    public void Bad_combinations_are_refused_naming_the_parameter(string parameter)
     {
         var query = new CallLogQuery();
         switch (parameter)

@@ -44,7 +44,7 @@ public class ErrorContextTests
     [InlineData("""[]""", true)]
     [InlineData("""null""", false)]
     [InlineData("""null""", true)]
-    public async Task AnUnreadablePageIsResponseInvalidWithStatusAndRequestId(string body, bool raw)
+    public async Task An_unreadable_page_is_response_invalid_with_status_and_request_id(string body, bool raw)
     {
         var ex = await PageError(body, raw);
         Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
@@ -57,7 +57,7 @@ public class ErrorContextTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task APageWithoutRecordsIsNotAnEmptyLastPage(bool raw)
+    public async Task A_page_without_records_is_not_an_empty_last_page(bool raw)
     {
         var ex = await PageError("""{"paging":{"page":1,"perPage":100},"navigation":{}}""", raw);
         Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
@@ -68,7 +68,7 @@ public class ErrorContextTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task AnEmptyRecordsListIsStillTheLastPage(bool raw)
+    public async Task An_empty_records_list_is_still_the_last_page(bool raw)
     {
         var (api, _) = Create("""{"records":[],"navigation":{}}""");
         var page = await api.GetPageAsync(api.FirstPageUri(new CallLogQuery()), RouteKeys.CallLog, raw, NullEvents.Instance, CancellationToken.None);
@@ -77,7 +77,7 @@ public class ErrorContextTests
     }
 
     [Fact]
-    public async Task AnUnreadableTokenAnswerCarriesStatusAndRequestId()
+    public async Task An_unreadable_token_answer_carries_status_and_request_id()
     {
         var (_, core) = Create("""{"access_token":""");
         var endpoint = new TokenEndpoint(core, new ClientCredentials("id", SecretText.Protect("secret")));
@@ -89,7 +89,7 @@ public class ErrorContextTests
     }
 
     [Fact]
-    public void ARawBatchPartThatIsNullIsResponseInvalid()
+    public void A_raw_batch_part_that_is_null_is_response_invalid()
     {
         var body = "--B\r\nContent-Type: application/json\r\n\r\n{\"response\":[{\"status\":200},{\"status\":200}]}\r\n--B\r\nContent-Type: application/json\r\n\r\nnull\r\n--B\r\nContent-Type: application/json\r\n\r\n{\"id\":\"B2\"}\r\n--B--\r\n";
         var items = CallLogApi.ParseBatch(body, "multipart/mixed; boundary=B", new[] { "A1", "B2" }, raw: true, requestId: "req-9");

@@ -27,7 +27,7 @@ public class QueryParameterListTests
 
     [Theory]
     [MemberData(nameof(FilterProperties))]
-    public void EveryFilterReachesTheQueryStringAndTheCheckpointFilter(string name)
+    public void Every_filter_reaches_the_query_string_and_the_checkpoint_filter(string name)
     {
         var property = typeof(CallLogQuery).GetProperty(name)!;
         var plain = new CallLogQuery();
@@ -44,7 +44,7 @@ public class QueryParameterListTests
     }
 
     [Fact]
-    public void TheDescriptionIsTheOneVersion1CheckpointsWereWrittenWith()
+    public void The_description_is_the_one_version_1_checkpoints_were_written_with()
     {
         // So a version 1 checkpoint of the same filters is accepted (and upgraded), not refused.
         var query = new CallLogQuery
@@ -60,7 +60,7 @@ public class QueryParameterListTests
     }
 
     [Fact]
-    public void WindowViewAndPagingAreNotFilters()
+    public void Window_view_and_paging_are_not_filters()
     {
         var query = new CallLogQuery { DateFrom = DateTimeOffset.UtcNow.AddDays(-1), DateTo = DateTimeOffset.UtcNow, View = "Detailed", PerPage = 10 };
         Assert.Equal(CallLogCheckpoint.DescribeFilter(new CallLogQuery()), CallLogCheckpoint.DescribeFilter(query));

@@ -6,7 +6,7 @@ namespace RingCentral.CallLog.Tests.Client.Api;
 public class RecentIdWindowTests
 {
     [Fact]
-    public void ARepeatWithinTheWindowIsRefusedAndTheWindowStaysBounded()
+    public void A_repeat_within_the_window_is_refused_and_the_window_stays_bounded()
     {
         var window = new RecentIdWindow(capacity: 3);
         Assert.True(window.Add("a"));
@@ -20,7 +20,7 @@ public class RecentIdWindowTests
     }
 
     [Fact]
-    public void AMillionIdsKeepOnlyTheCapacity()
+    public void A_million_ids_keep_only_the_capacity()
     {
         var window = new RecentIdWindow();
         for (var i = 0; i < 1_000_000; i++)

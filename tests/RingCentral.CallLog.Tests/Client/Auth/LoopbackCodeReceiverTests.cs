@@ -33,7 +33,7 @@ public class LoopbackCodeReceiverTests
     }
 
     [Fact]
-    public async Task AnIdleConnectionDoesNotHoldUpTheRedirect()
+    public async Task An_idle_connection_does_not_hold_up_the_redirect()
     {
         using var receiver = new LoopbackCodeReceiver();
         var waiting = receiver.WaitForCodeAsync(CancellationToken.None);
@@ -45,7 +45,7 @@ public class LoopbackCodeReceiverTests
     }
 
     [Fact]
-    public async Task CancellationEndsTheWaitWhileAConnectionSendsNothing()
+    public async Task Cancellation_ends_the_wait_while_a_connection_sends_nothing()
     {
         using var receiver = new LoopbackCodeReceiver();
         using var ctrlC = new CancellationTokenSource();
@@ -57,7 +57,7 @@ public class LoopbackCodeReceiverTests
     }
 
     [Fact]
-    public async Task AConnectionThatNeverFinishesItsRequestIsClosedAtTheDeadline()
+    public async Task A_connection_that_never_finishes_its_request_is_closed_at_the_deadline()
     {
         using var receiver = new LoopbackCodeReceiver { ConnectionDeadline = TimeSpan.FromMilliseconds(500) };
         var waiting = receiver.WaitForCodeAsync(CancellationToken.None);
@@ -72,7 +72,7 @@ public class LoopbackCodeReceiverTests
     }
 
     [Fact]
-    public async Task AnErrorRedirectWithAnotherStateIsRefusedAndTheRealAnswerStillCounts()
+    public async Task An_error_redirect_with_another_state_is_refused_and_the_real_answer_still_counts()
     {
         using var receiver = new LoopbackCodeReceiver();
         var waiting = receiver.WaitForCodeAsync(CancellationToken.None);
@@ -86,7 +86,7 @@ public class LoopbackCodeReceiverTests
     }
 
     [Fact]
-    public async Task AnErrorRedirectWithThisStateEndsTheSignIn()
+    public async Task An_error_redirect_with_this_state_ends_the_sign_in()
     {
         using var receiver = new LoopbackCodeReceiver();
         var waiting = receiver.WaitForCodeAsync(CancellationToken.None);

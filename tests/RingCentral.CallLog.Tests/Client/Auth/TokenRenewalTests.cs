@@ -45,7 +45,7 @@ public class TokenRenewalTests
     }
 
     [Fact]
-    public async Task RenewsAheadOfExpiryWithTheRefreshTokenAndKeepsTheNewOne()
+    public async Task Renews_ahead_of_expiry_with_the_refresh_token_and_keeps_the_new_one()
     {
         var now = DateTimeOffset.UtcNow;
         var clock = now;
@@ -62,7 +62,7 @@ public class TokenRenewalTests
     }
 
     [Fact]
-    public async Task WhenRefreshIsRefusedTheJwtIsPresentedAgain()
+    public async Task When_refresh_is_refused_the_JWT_is_presented_again()
     {
         var now = DateTimeOffset.UtcNow;
         var (source, handler) = Create((form, _) => form.Contains("grant_type=refresh_token", StringComparison.Ordinal)
@@ -74,7 +74,7 @@ public class TokenRenewalTests
     }
 
     [Fact]
-    public async Task WhenTheJwtIsRefusedTooItIsAnAuthenticationFailureThatSaysWhatToDo()
+    public async Task When_the_JWT_is_refused_too_it_is_an_authentication_failure_that_says_what_to_do()
     {
         var now = DateTimeOffset.UtcNow;
         var (source, _) = Create((_, _) => Fixtures.Json("""{"error":"invalid_grant","errors":[{"errorCode":"OAU-213","message":"JWT expired"}]}""", HttpStatusCode.BadRequest), now, () => now);
@@ -87,7 +87,7 @@ public class TokenRenewalTests
     }
 
     [Fact]
-    public async Task ConcurrentCallersShareOneRenewal()
+    public async Task Concurrent_callers_share_one_renewal()
     {
         var now = DateTimeOffset.UtcNow;
         var clock = now;
@@ -103,7 +103,7 @@ public class TokenRenewalTests
     }
 
     [Fact]
-    public async Task AnAccessTokenGivenAsIsCannotBeRenewed()
+    public async Task An_access_token_given_as_is_cannot_be_renewed()
     {
         var source = new StaticTokenSource(SecretText.Protect("given"));
         Assert.Equal("given", await source.GetAccessTokenAsync(null, NullEvents.Instance, CancellationToken.None));
@@ -113,7 +113,7 @@ public class TokenRenewalTests
     }
 
     [Fact]
-    public void UnspecifiedDatesAreLocalTime()
+    public void Unspecified_dates_are_local_time()
     {
         var unspecified = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Unspecified);
         var expected = new DateTimeOffset(DateTime.SpecifyKind(unspecified, DateTimeKind.Local));

@@ -30,7 +30,7 @@ public class BodyReadCancellationTests
     }
 
     [Fact]
-    public async Task AStalledErrorBodyTimesOutPerAttemptAndIsRetried()
+    public async Task A_stalled_error_body_times_out_per_attempt_and_is_retried()
     {
         var (core, handler) = Create((_, _) => StallingStream.Response(503));
         var api = new CallLogApi(core);
@@ -41,7 +41,7 @@ public class BodyReadCancellationTests
     }
 
     [Fact]
-    public async Task AStalledBatchBodyTimesOut()
+    public async Task A_stalled_batch_body_times_out()
     {
         var (core, handler) = Create((_, _) => StallingStream.Response(207, "multipart/mixed; boundary=Boundary_1", "--Boundary_1\r\nContent-Type: application/json\r\n\r\n{\"response\":["), maxRetries: 0);
         var api = new CallLogApi(core);
@@ -51,7 +51,7 @@ public class BodyReadCancellationTests
     }
 
     [Fact]
-    public async Task CtrlCEndsAStalledBatchBodyRead()
+    public async Task Ctrl_C_ends_a_stalled_batch_body_read()
     {
         var (core, _) = Create((_, _) => StallingStream.Response(207, "multipart/mixed; boundary=Boundary_1"));
         core.Settings.RequestTimeout = TimeSpan.FromMinutes(10);
@@ -61,7 +61,7 @@ public class BodyReadCancellationTests
     }
 
     [Fact]
-    public async Task CtrlCEndsAStalledErrorBodyRead()
+    public async Task Ctrl_C_ends_a_stalled_error_body_read()
     {
         var (core, _) = Create((_, _) => StallingStream.Response(403));
         core.Settings.RequestTimeout = TimeSpan.FromMinutes(10);
@@ -71,7 +71,7 @@ public class BodyReadCancellationTests
     }
 
     [Fact]
-    public async Task AStalledTokenAnswerTimesOut()
+    public async Task A_stalled_token_answer_times_out()
     {
         var (core, handler) = Create((_, _) => StallingStream.Response(200, prefix: "{\"access_token\":\"abc"), maxRetries: 0);
         var endpoint = new TokenEndpoint(core, new ClientCredentials("id", SecretText.Protect("secret")));

@@ -25,7 +25,7 @@ public class MultipartParserTests
 
     [Theory]
     [MemberData(nameof(MultipartMixedFixtures))]
-    public void EveryMultipartMixedFixtureSplitsIntoSummaryAndOnePartPerEntry(string name)
+    public void Every_multipart_mixed_fixture_splits_into_summary_and_one_part_per_entry(string name)
     {
         var (status, headers, body) = Fixtures.ReadHttp(name);
         Assert.Equal(207, status);
@@ -39,7 +39,7 @@ public class MultipartParserTests
     }
 
     [Fact]
-    public void TheStrictFixtureGivesRecordsPairedWithTheSummaryInOrder()
+    public void The_strict_fixture_gives_records_paired_with_the_summary_in_order()
     {
         var (_, headers, body) = Fixtures.ReadHttp("batch-get-multipart-mixed-message-store.http");
         var items = CallLogApi.ParseBatch(body, headers["Content-Type"], new[] { "2447722008", "2416832008" }, raw: false, requestId: null);
@@ -55,13 +55,13 @@ public class MultipartParserTests
     [InlineData("multipart/mixed; boundary=\"Boundary_1 2\"", "Boundary_1 2")]
     [InlineData("multipart/mixed; charset=utf-8; BOUNDARY=abc", "abc")]
     [InlineData("application/json", null)]
-    public void BoundaryIsFoundInEveryForm(string contentType, string? expected) =>
+    public void Boundary_is_found_in_every_form(string contentType, string? expected) =>
         Assert.Equal(expected, MultipartMixedParser.BoundaryOf(contentType));
 
     [Theory]
     [InlineData("\r\n")]
     [InlineData("\n")]
-    public void FailedIdsComeBackAsErrorsWhileOthersParse(string eol)
+    public void Failed_ids_come_back_as_errors_while_others_parse(string eol)
     {
         var body = string.Join(eol, new[]
         {
@@ -96,7 +96,7 @@ public class MultipartParserTests
     }
 
     [Fact]
-    public void MissingPartsAreReportedPerId()
+    public void Missing_parts_are_reported_per_id()
     {
         const string body = "--X\r\nContent-Type: application/json\r\n\r\n{\"response\":[{\"status\":200}]}\r\n--X\r\nContent-Type: application/json\r\n\r\n{\"id\":\"A\",\"startTime\":\"2026-11-01T10:00:00Z\"}\r\n--X--\r\n";
         var items = CallLogApi.ParseBatch(body, "multipart/mixed; boundary=X", new[] { "A", "B" }, raw: false, requestId: null);

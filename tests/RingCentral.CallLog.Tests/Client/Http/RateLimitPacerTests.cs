@@ -36,7 +36,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task WhenRemainingReachesZeroTheGroupWaitsAWholeWindow()
+    public async Task When_remaining_reaches_zero_the_group_waits_a_whole_window()
     {
         var pacer = new RateLimitPacer(() => _now);
         var lease = await pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
@@ -50,7 +50,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task OtherGroupsAreNotHeld()
+    public async Task Other_groups_are_not_held()
     {
         var pacer = new RateLimitPacer(() => _now);
         var lease = await pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
@@ -59,7 +59,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task ParallelRequestsNeverExceedTheAnnouncedBudget()
+    public async Task Parallel_requests_never_exceed_the_announced_budget()
     {
         var pacer = new RateLimitPacer(() => _now);
         var first = await pacer.AcquireAsync(RouteKeys.RecordingContent, NullEvents.Instance, CancellationToken.None);
@@ -75,7 +75,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task AnswersOutOfOrderNeverRaiseTheBudgetAboveTheTruth()
+    public async Task Answers_out_of_order_never_raise_the_budget_above_the_truth()
     {
         var pacer = new RateLimitPacer(() => _now);
         Task<RateLimitPacer.Lease> Acquire() => pacer.AcquireAsync(RouteKeys.RecordingContent, NullEvents.Instance, CancellationToken.None);
@@ -100,7 +100,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task ABudgetUsedUpWithNothingInFlightWaitsAWholeWindowRatherThanForever()
+    public async Task A_budget_used_up_with_nothing_in_flight_waits_a_whole_window_rather_than_forever()
     {
         var pacer = new RateLimitPacer(() => _now);
         var first = await pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
@@ -115,7 +115,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task GroupNamesComeFromTheServerAndMayBeNew()
+    public async Task Group_names_come_from_the_server_and_may_be_new()
     {
         var pacer = new RateLimitPacer(() => _now);
         var lease = await pacer.AcquireAsync(RouteKeys.RecordingContent, NullEvents.Instance, CancellationToken.None);
@@ -126,7 +126,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task MissingHeadersLeaveTheGroupUnpaced()
+    public async Task Missing_headers_leave_the_group_unpaced()
     {
         var pacer = new RateLimitPacer(() => _now);
         var lease = await pacer.AcquireAsync(RouteKeys.CallLog, NullEvents.Instance, CancellationToken.None);
@@ -138,7 +138,7 @@ public class RateLimitPacerTests
     }
 
     [Fact]
-    public async Task ABlockHoldsTheGroupUntilItEnds()
+    public async Task A_block_holds_the_group_until_it_ends()
     {
         var pacer = new RateLimitPacer(() => _now);
         pacer.Block(RouteKeys.CallLog, TimeSpan.FromSeconds(30), "429");

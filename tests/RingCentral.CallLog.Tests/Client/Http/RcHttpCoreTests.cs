@@ -31,7 +31,7 @@ public class RcHttpCoreTests
     private static HttpResponseMessage Status(int status, string body = "{}") => Fixtures.Json(body, (HttpStatusCode)status);
 
     [Fact]
-    public async Task SendsBearerAndUserAgent()
+    public async Task Sends_bearer_and_User_Agent()
     {
         var (core, handler, _) = Create((_, _) => Status(200));
         await Get(core);
@@ -42,7 +42,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task RetriesA429AfterRetryAfterAndThenSucceeds()
+    public async Task Retries_a_429_after_Retry_After_and_then_succeeds()
     {
         var (core, handler, _) = Create((_, i) =>
         {
@@ -62,7 +62,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task A429ThatLastsBeyondTheRetriesCarriesCodeAndRateLimitState()
+    public async Task A_429_that_lasts_beyond_the_retries_carries_code_and_rate_limit_state()
     {
         var (core, handler, _) = Create((_, _) =>
         {
@@ -88,7 +88,7 @@ public class RcHttpCoreTests
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
-    public async Task RetriesServerErrorsWithBackoff(int status)
+    public async Task Retries_server_errors_with_backoff(int status)
     {
         var (core, handler, _) = Create((_, i) => i < 2 ? Status(status) : Status(200, "ok"));
         Assert.Equal("ok", await Get(core));
@@ -100,7 +100,7 @@ public class RcHttpCoreTests
     [InlineData(403, "PermissionDenied")]
     [InlineData(404, "NotFound")]
     [InlineData(422, "RequestInvalid")]
-    public async Task NeverRetriesOther4xx(int status, string kindName)
+    public async Task Never_retries_other_4xx(int status, string kindName)
     {
         var kind = Enum.Parse<RcErrorKind>(kindName);
         var (core, handler, _) = Create((_, _) => Status(status, """{"errorCode":"InsufficientPermissions","errors":[{"errorCode":"CMN-408","message":"[ReadCompanyCallLog] permission required"}]}"""));
@@ -112,7 +112,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task A401RenewsTheTokenOnceAndRetries()
+    public async Task A_401_renews_the_token_once_and_retries()
     {
         var (core, handler, tokens) = Create((req, _) => req.Headers.Authorization!.Parameter == "token-1" ? Status(401, """{"errors":[{"errorCode":"OAU-128","message":"Token expired"}]}""") : Status(200, "ok"));
         Assert.Equal("ok", await Get(core));
@@ -121,7 +121,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task ASecond401IsAnAuthenticationFailure()
+    public async Task A_second_401_is_an_authentication_failure()
     {
         var (core, handler, tokens) = Create((_, _) => Status(401, """{"errors":[{"errorCode":"OAU-149","message":"Invalid token"}]}"""));
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -131,7 +131,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task NetworkFailuresAreRetriedThenReported()
+    public async Task Network_failures_are_retried_then_reported()
     {
         var (core, handler, _) = Create((_, _) => throw new HttpRequestException("connection reset"), maxRetries: 2);
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -140,7 +140,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task TheTokenIsNeverSentToAnotherHost()
+    public async Task The_token_is_never_sent_to_another_host()
     {
         var (core, handler, _) = Create((_, _) => Status(200));
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Get(core, new Uri("http://127.0.0.2:5000/restapi/v1.0/account/1/recording/2/content")));
@@ -149,7 +149,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task ARedirectToAnotherHostIsFollowedWithoutTheToken()
+    public async Task A_redirect_to_another_host_is_followed_without_the_token()
     {
         var (core, handler, _) = Create((req, i) =>
         {
@@ -170,7 +170,7 @@ public class RcHttpCoreTests
     }
 
     [Fact]
-    public async Task CancellationStopsAWaitPromptly()
+    public async Task Cancellation_stops_a_wait_promptly()
     {
         var (core, _, _) = Create((_, _) =>
         {

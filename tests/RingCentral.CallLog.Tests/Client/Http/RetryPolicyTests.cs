@@ -53,7 +53,7 @@ public class RetryPolicyTests
     [Theory]
     [InlineData(0)] // -MaxRetryCount 0: the 429 is final at once
     [InlineData(1)] // the 429 of the last retry
-    public async Task TheFinal429StillBlocksItsGroup(int maxRetries)
+    public async Task The_final_429_still_blocks_its_group(int maxRetries)
     {
         var (core, handler) = Create((_, i) => i <= maxRetries ? RateLimited(i < maxRetries ? TimeSpan.FromMilliseconds(10) : TimeSpan.FromSeconds(30)) : Status(200, "ok"), maxRetries);
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -67,7 +67,7 @@ public class RetryPolicyTests
     }
 
     [Fact]
-    public async Task AFinal429WithoutRetryAfterBlocksForTheDefaultWait()
+    public async Task A_final_429_without_Retry_After_blocks_for_the_default_wait()
     {
         var (core, handler) = Create((_, i) => i == 0 ? RateLimited(null) : Status(200, "ok"), maxRetries: 0);
         await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -77,7 +77,7 @@ public class RetryPolicyTests
     }
 
     [Fact]
-    public async Task A500WithCmn201IsRetriedLikeA503()
+    public async Task A_500_with_CMN_201_is_retried_like_a_503()
     {
         var (core, handler) = Create((_, i) => i < 3 ? ServerError("CMN-201") : Status(200, "ok"), maxRetries: 3);
         Assert.Equal("ok", await Get(core));
@@ -85,7 +85,7 @@ public class RetryPolicyTests
     }
 
     [Fact]
-    public async Task A500WithCmn201ThatOutlastsTheRetriesIsServiceUnavailable()
+    public async Task A_500_with_CMN_201_that_outlasts_the_retries_is_service_unavailable()
     {
         var (core, handler) = Create((_, _) => ServerError("CMN-201"), maxRetries: 2);
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -98,7 +98,7 @@ public class RetryPolicyTests
     [Theory]
     [InlineData("CMN-203")]
     [InlineData(null)]
-    public async Task OtherServerErrorsAreRetriedOnce(string? code)
+    public async Task Other_server_errors_are_retried_once(string? code)
     {
         var (core, handler) = Create((_, _) => code is null ? Status(500, string.Empty) : ServerError(code), maxRetries: 5);
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -107,7 +107,7 @@ public class RetryPolicyTests
     }
 
     [Fact]
-    public async Task A500IsNotRetriedWithMaxRetryCountZero()
+    public async Task A_500_is_not_retried_with_MaxRetryCount_zero()
     {
         var (core, handler) = Create((_, _) => ServerError("CMN-203"), maxRetries: 0);
         await Assert.ThrowsAsync<RcApiException>(() => Get(core));
@@ -120,7 +120,7 @@ public class RetryPolicyTests
     [InlineData(429, "RateLimitExceeded")]
     [InlineData(500, "ServiceUnavailable")]
     [InlineData(404, "NotFound")]
-    public void ABatchPartMapsItsStatusAsAWholeAnswerWould(int status, string kindName)
+    public void A_batch_part_maps_its_status_as_a_whole_answer_would(int status, string kindName)
     {
         var kind = Enum.Parse<RcErrorKind>(kindName);
         var body = $"--B\r\nContent-Type: application/json\r\n\r\n{{\"response\":[{{\"status\":{status}}}]}}\r\n--B\r\nContent-Type: application/json\r\n\r\n{{\"errors\":[{{\"errorCode\":\"CMN-408\",\"message\":\"[ReadCompanyCallLog] permission required\"}}]}}\r\n--B--\r\n";

@@ -21,7 +21,7 @@ public sealed class CheckpointFileTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, true);
 
     [Fact]
-    public void EntriesRoundTripNewestFirstAndTheFileIsJson()
+    public void Entries_round_trip_newest_first_and_the_file_is_json()
     {
         var path = Path.Combine(_directory, "cp.json");
         var entries = new[] { new CheckpointEntry("b\"quoted", 3000, 7), new CheckpointEntry("a", 3000, 8), new CheckpointEntry("c", 1000, ulong.MaxValue) };
@@ -48,7 +48,7 @@ public sealed class CheckpointFileTests : IDisposable
     }
 
     [Fact]
-    public void AnUncommittedWriterLeavesTheCurrentFileAsItWas()
+    public void An_uncommitted_writer_leaves_the_current_file_as_it_was()
     {
         var path = Path.Combine(_directory, "cp.json");
         File.WriteAllText(path, "previous");
@@ -66,7 +66,7 @@ public sealed class CheckpointFileTests : IDisposable
     [InlineData("damaged")]
     [InlineData("unordered")]
     [InlineData("future")]
-    public void ADamagedOrUnknownFileIsRefusedWithWhatToDo(string kind)
+    public void A_damaged_or_unknown_file_is_refused_with_what_to_do(string kind)
     {
         var path = Path.Combine(_directory, "cp.json");
         const string header = "{\"version\":2,\"filter\":\"f\",\"account\":\"a\",\"highWaterMark\":\"2026-11-20T12:00:00.000Z\",\"entries\":[";
@@ -83,7 +83,7 @@ public sealed class CheckpointFileTests : IDisposable
     }
 
     [Fact]
-    public void AVersion1CheckpointIsUpgradedAndItsRecordsComeOnceMoreAsUpdated()
+    public void A_version_1_checkpoint_is_upgraded_and_its_records_come_once_more_as_updated()
     {
         var path = Path.Combine(_directory, "v1.json");
         File.WriteAllText(path, """
@@ -116,7 +116,7 @@ public sealed class CheckpointFileTests : IDisposable
     }
 
     [Fact]
-    public void ChangesAreFoundAmongRecordsThatShareAStartTime()
+    public void Changes_are_found_among_records_that_share_a_start_time()
     {
         var path = Path.Combine(_directory, "same.json");
         var start = Mark.AddHours(-1);
@@ -150,7 +150,7 @@ public sealed class CheckpointFileTests : IDisposable
     /// of a run over them that holds only the entries of one start time at once.
     /// </summary>
     [Fact]
-    public void ACheckpointOf100000RecordsIsAFewMegabytesAndTheMergeHoldsOneStartTimeAtOnce()
+    public void A_checkpoint_of_100000_records_is_a_few_megabytes_and_the_merge_holds_one_start_time_at_once()
     {
         const int count = 100_000;
         var path = Path.Combine(_directory, "big.json");
