@@ -64,18 +64,6 @@ public class BatchFailureHostedTests
     }
 
     [Fact]
-    public async Task Unknown_ids_stay_one_error_per_id()
-    {
-        await using var sim = await HostedModule.StartAsync(Small());
-        var runspace = sim.NewRunspace();
-        HostedModule.Invoke(runspace, Connect + " -Jwt $AdminJwt");
-        var result = HostedModule.Invoke(runspace, Batch).Single();
-        Assert.Null(result.Properties["TerminatingId"].Value);
-        Assert.Equal(120, (int)result.Properties["NonTerminating"].Value);
-        Assert.Equal(3, await CallLogByIdRequests(sim));
-    }
-
-    [Fact]
     public async Task Stopping_while_a_batch_body_stalls_returns_within_seconds()
     {
         await using var sim = await HostedModule.StartAsync(Small());

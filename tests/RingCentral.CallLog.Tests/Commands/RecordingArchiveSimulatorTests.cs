@@ -282,51 +282,6 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<RecordingArch
     }
 
     [Fact]
-    public async Task A_flipped_byte_is_Corrupt_and_Remove_RcRecording_refuses_it_and_deletes_only_the_verified_ones()
-    {
-        var (rows, errors, _) = _sim.InvokeConnected(All + $"{Slice(240, 4)} | Save-RcRecording -Path $Dir -PassThru");
-        Assert.Empty(errors);
-        var corrupt = rows[1];
-        var path = (string)Prop(corrupt, "Path")!;
-        var bytes = File.ReadAllBytes(path);
-        bytes[^1] ^= 0x80;
-        File.WriteAllBytes(path, bytes);
-        Assert.Equal("Corrupt", ((RecordingArchiveEntry)_sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir").Output.Single(e => (string)Prop(e, "Path")! == path).BaseObject).Status);
-
-        await ResetStats();
-        _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
-        var (removed, removeErrors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
-        var refusal = Assert.Single(removeErrors);
-        Assert.Equal("RecordingVerificationFailed", refusal.FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Equal(Prop(corrupt, "RecordingId"), refusal.TargetObject);
-        Assert.Equal(new[] { "Deleted", "Refused", "Deleted", "Deleted" }, rows.Select(r => (string)Prop(removed.Single(x => Equals(Prop(x, "RecordingId"), Prop(r, "RecordingId"))), "Status")!));
-        Assert.Single(await Deletes());
-        Assert.True(await ExistsOnServer((string)Prop(corrupt, "RecordingId")!));
-        Assert.False(await ExistsOnServer((string)Prop(rows[0], "RecordingId")!));
-        Assert.True(File.Exists(path), "Remove-RcRecording never touches local files");
-
-        // An archive entry binds too; a deleted file (Missing) is refused as well.
-        File.Delete(path);
-        var (again, againErrors, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir | Where-Object Status -EQ 'Missing' | Remove-RcRecording -Confirm:$false -PassThru");
-        Assert.Equal("Refused", Prop(again.Single(), "Status"));
-        Assert.Single(againErrors);
-        Assert.Single(await Deletes());
-    }
-
-    [Fact]
-    public async Task WhatIf_lists_the_verified_recordings_and_sends_no_DELETE()
-    {
-        var (rows, _, _) = _sim.InvokeConnected(All + $"{Slice(250, 3)} | Save-RcRecording -Path $Dir -PassThru");
-        await ResetStats();
-        _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
-        var (output, errors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -WhatIf -PassThru; Remove-RcRecording -RecordingId 1 -SkipVerification -WhatIf");
-        Assert.Empty(errors);
-        Assert.Empty(output);
-        Assert.Empty(await Deletes());
-        Assert.True(await ExistsOnServer((string)Prop(rows[0], "RecordingId")!));
-    }
-
-    [Fact]
     public async Task Two_hundred_thirty_verified_rows_go_out_as_three_requests()
     {
         // Local copies with sidecars (the content does not matter to the check, only that it verifies).
@@ -398,16 +353,9 @@ public sealed class RecordingArchiveSimulatorTests : IClassFixture<RecordingArch
     }
 
     [Fact]
-    public void Get_RcRecordingPolicy_and_the_once_per_run_retention_warning()
+    public void Save_RcRecording_warns_once_per_run_of_recordings_near_the_end_of_their_retention()
     {
-        var (policy, errors, _) = _sim.InvokeConnected("Get-RcRecordingPolicy");
-        Assert.Empty(errors);
-        var p = (RecordingPolicy)policy.Single().BaseObject;
-        Assert.Equal(RecordingArchiveFixture.RetentionDays, p.OnDemandRetentionDays);
-        Assert.Equal(RecordingArchiveFixture.RetentionDays, p.AutomaticRetentionDays);
-        Assert.Equal(100_000, p.AutomaticMaxRecordings);
-        Assert.True(p.AutomaticEnabled);
-
+        // The fixture's policy keeps recordings 10 days; the warning names it. (Get-RcRecordingPolicy itself: tests/pester/Archive.Tests.ps1.)
         // Calls of 4 or more days ago end their 10-day retention within 7 days; -WhatIf downloads nothing.
         using var ps = PowerShell.Create();
         ps.Runspace = _sim.Runspace;
