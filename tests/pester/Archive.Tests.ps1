@@ -65,7 +65,7 @@ Describe 'Verify and purge' {
     BeforeEach { $folder = New-TestFolder }
     AfterEach { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
 
-    It 'reports a flipped byte as Corrupt and Remove-RcRecording refuses that one' {
+    It 'reports a flipped byte as Corrupt; Remove-RcRecording refuses it and a Missing one, deletes the verified ones in one request, and with -WhatIf deletes nothing' {
         # Older than the recipe's 48-hour window, whose recordings it deleted.
         $rows = @(Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-4) -DateTo (Get-Date).AddHours(-49) -First 3 |
                 Save-RcRecording -Path $folder -PassThru -Force | Sort-Object RecordingId)
@@ -78,15 +78,35 @@ Describe 'Verify and purge' {
         @($check | Where-Object Status -EQ 'Ok').Count | Should -Be 2
 
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
-        $rows | Remove-RcRecording -WhatIf -ErrorAction SilentlyContinue
+        $whatIf = @($rows | Select-Object -Skip 1 | Remove-RcRecording -WhatIf -PassThru -ErrorVariable whatIfErrors)
+        $whatIf += @(Remove-RcRecording -RecordingId 1 -SkipVerification -WhatIf -ErrorVariable +whatIfErrors)
+        $whatIf.Count | Should -Be 0
+        $whatIfErrors.Count | Should -Be 0
         @(Get-Requests | Where-Object method -EQ 'DELETE').Count | Should -Be 0
+        (Get-RcRecording -RecordingId $rows[1].RecordingId).Id | Should -Be $rows[1].RecordingId
 
         $result = @($rows | Remove-RcRecording -Confirm:$false -PassThru -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $result.Count | Should -Be 3
         ($result | Where-Object RecordingId -EQ $rows[0].RecordingId).Status | Should -Be 'Refused'
         $refused.Count | Should -Be 1
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'RecordingVerificationFailed*'
+        $refused[0].TargetObject | Should -Be $rows[0].RecordingId
         @($result | Where-Object Status -EQ 'Deleted').Count | Should -Be 2
+        # The two verified ones go out in one batch request.
+        @(Get-Requests | Where-Object method -EQ 'DELETE').Count | Should -Be 1
         (Get-RcRecording -RecordingId $rows[0].RecordingId).Id | Should -Be $rows[0].RecordingId
+        Get-RcRecording -RecordingId $rows[1].RecordingId -ErrorVariable gone -ErrorAction SilentlyContinue
+        $gone[0].FullyQualifiedErrorId | Should -BeLike 'RecordingNotFound*'
+        Test-Path $rows[0].Path | Should -BeTrue   # Remove-RcRecording never touches local files
+
+        # An archive entry binds too; a file deleted since (Missing) is refused as well.
+        Remove-Item $rows[0].Path
+        $again = @(Test-RcRecordingArchive -Path $folder | Where-Object Status -EQ 'Missing' |
+                Remove-RcRecording -Confirm:$false -PassThru -ErrorVariable missingErrors -ErrorAction SilentlyContinue)
+        $again.Count | Should -Be 1
+        $again[0].Status | Should -Be 'Refused'
+        $missingErrors.Count | Should -Be 1
+        @(Get-Requests | Where-Object method -EQ 'DELETE').Count | Should -Be 1
     }
 
     It 'gets the retention from Get-RcRecordingPolicy' {
@@ -95,6 +115,7 @@ Describe 'Verify and purge' {
         $policy.OnDemandRetentionDays | Should -Be 30
         $policy.AutomaticRetentionDays | Should -Be 30
         $policy.AutomaticMaxRecordings | Should -Be 100000
+        $policy.AutomaticEnabled | Should -BeTrue
         ($policy | Format-List | Out-String) | Should -Match 'AutomaticRetentionDays'
     }
 

@@ -1,7 +1,7 @@
 # Incremental export with -Checkpoint -NewOnly (each id once, as checkpoints were before they
 # followed changes): consecutive runs with new, late and changed calls between them deliver every
 # record exactly once; failed or stopped runs leave the checkpoint untouched. The change-aware
-# default (ChangeType New/Updated/Deleted) is proven in the xunit suite (Checkpoint/).
+# default (ChangeType New/Updated/Deleted) is proven in the xunit suite (Commands/ChangeAwareCheckpointTests).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force

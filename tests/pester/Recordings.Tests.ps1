@@ -42,25 +42,33 @@ Describe 'Save-RcRecording' {
         $records.Count | Should -Be 50
         Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 150 } | Out-Null
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
-        $result = @($records | Save-RcRecording -Path $folder -ThrottleLimit 4 -PassThru)
+        $result = @($records | Save-RcRecording -Path $folder -ThrottleLimit 4 -PassThru -ErrorVariable failures)
+        $failures.Count | Should -Be 0
         $stats = Invoke-SimHook $sim 'stats'
         # Real concurrency, never more than -ThrottleLimit (usually exactly 4; fewer only on a loaded machine).
         $stats.maxConcurrentContent | Should -BeGreaterThan 1
         $stats.maxConcurrentContent | Should -BeLessOrEqual 4
         @(Get-ContentRequests).Count | Should -Be 50
+        Get-ContentRequests | ForEach-Object { $_.authorization | Should -Be 'Bearer' }
+        # The content URI comes with the record: no metadata request before a download.
+        @($stats.requests | Where-Object { $_.path -like '*/recording/*' -and $_.path -notlike '*/content' }).Count | Should -Be 0
         Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 0 } | Out-Null
 
         $result.Count | Should -Be 50
         foreach ($row in $result) {
             $row.Status | Should -Be 'Downloaded'
             Split-Path $row.Path -Parent | Should -Be $folder
+            Split-Path $row.Path -Leaf | Should -Match '^\d{8}-\d{6}_(Inbound|Outbound)_\d+\.(mp3|wav)$'
+            $row.CallLogId | Should -Not -BeNullOrEmpty
             (Get-FileHash $row.Path -Algorithm SHA256).Hash | Should -Be (Get-TrueHash $row.RecordingId)
             (Get-Item $row.Path).Length | Should -Be $row.Bytes
         }
         @(Get-ChildItem $folder -Filter '*.partial').Count | Should -Be 0
 
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
-        $again = @($records | Save-RcRecording -Path $folder -ThrottleLimit 4 -PassThru)
+        $again = @($records | Save-RcRecording -Path $folder -ThrottleLimit 4 -PassThru -ErrorVariable againFailures)
+        $againFailures.Count | Should -Be 0
+        $again.Count | Should -Be 50
         @($again | Where-Object Status -EQ 'Skipped').Count | Should -Be 50
         @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).Count | Should -Be 0
     }
@@ -68,8 +76,12 @@ Describe 'Save-RcRecording' {
     It 'never has more content requests in flight than -ThrottleLimit' {
         Invoke-SimHook $sim 'config' -Method Post -Body @{ latencyMs = 100 } | Out-Null
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
-        $records | Select-Object -First 10 | Save-RcRecording -Path $folder -ThrottleLimit 2
-        (Invoke-SimHook $sim 'stats').maxConcurrentContent | Should -BeLessOrEqual 2
+        $rows = @($records | Select-Object -First 10 | Save-RcRecording -Path $folder -ThrottleLimit 2 -PassThru -ErrorVariable failures)
+        $failures.Count | Should -Be 0
+        $rows.Count | Should -Be 10
+        $maxConcurrent = (Invoke-SimHook $sim 'stats').maxConcurrentContent
+        $maxConcurrent | Should -BeGreaterOrEqual 1
+        $maxConcurrent | Should -BeLessOrEqual 2
     }
 
     It 'completes a leftover .partial with a Range request' {
@@ -82,9 +94,13 @@ Describe 'Save-RcRecording' {
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
         $again = $records[0] | Save-RcRecording -Path $folder -PassThru
         $again.Status | Should -Be 'Downloaded'
-        (Get-ContentRequests).range | Should -Be 'bytes=10000-'
+        $content = @(Get-ContentRequests)
+        $content.Count | Should -Be 1
+        $content[0].range | Should -Be 'bytes=10000-'
+        $content[0].status | Should -Be 206
         (Get-FileHash $row.Path).Hash | Should -Be (Get-TrueHash $row.RecordingId)
         $again.Sha256 | Should -Be (Get-TrueHash $row.RecordingId)
+        (Get-Content "$($row.Path).json" -Raw | ConvertFrom-Json).sha256 | Should -Be $again.Sha256
         Test-Path "$($row.Path).partial" | Should -BeFalse
         Test-Path "$($row.Path).partial.json" | Should -BeFalse
     }
@@ -98,15 +114,22 @@ Describe 'Save-RcRecording' {
             $failures.Count | Should -Be 1
             $failures[0].FullyQualifiedErrorId | Should -BeLike 'RingCentralResponseInvalid*'
             $failures[0].TargetObject | Should -Be $records[1].RecordingId
+            $row.Error | Should -BeLike '*expected*'
             @(Get-ChildItem $folder -File | Where-Object Extension -In '.mp3', '.wav').Count | Should -Be 0
+            @(Get-ChildItem $folder -Filter '*.partial').Count | Should -Be 1
         }
         finally {
             Invoke-SimHook $sim 'faults' -Method Delete | Out-Null
             Connect-TestSimulator $sim -Extra @{ RetryBackoffSeconds = 0.05 }
         }
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
         $done = $records[1] | Save-RcRecording -Path $folder -PassThru
         $done.Status | Should -Be 'Downloaded'
+        # The rerun resumes the .partial rather than starting over.
+        @(Get-ContentRequests).Count | Should -Be 1
+        (Get-ContentRequests).range | Should -BeLike 'bytes=*'
         (Get-FileHash $done.Path).Hash | Should -Be (Get-TrueHash $done.RecordingId)
+        @(Get-ChildItem $folder -Filter '*.partial').Count | Should -Be 0
     }
 
     It 'sends nothing with a token to a contentUri on another host (127.0.0.2) and reports RingCentralUntrustedHost' {
@@ -118,9 +141,15 @@ Describe 'Save-RcRecording' {
             $foreign = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All -First 2)
             $foreign[0].RecordingContentUri | Should -BeLike "http://127.0.0.2:$port/*"
             $rows = @($foreign | Save-RcRecording -Path $folder -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue)
-            $rows.Status | Should -Be @('Failed', 'Failed')
-            $failures.Count | Should -Be 2
-            $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'RingCentralUntrustedHost*' }
+            # By -RecordingId the content URI comes from the recording's metadata: the same refusal.
+            $rows += @(Save-RcRecording -RecordingId $foreign[0].RecordingId -Path $folder -PassThru -ErrorVariable +failures -ErrorAction SilentlyContinue)
+            $rows.Status | Should -Be @('Failed', 'Failed', 'Failed')
+            $failures.Count | Should -Be 3
+            $failures | ForEach-Object {
+                $_.FullyQualifiedErrorId | Should -BeLike 'RingCentralUntrustedHost*'
+                $_.CategoryInfo.Category | Should -Be 'SecurityError'
+            }
+            @(Get-ChildItem $folder -File -ErrorAction SilentlyContinue).Count | Should -Be 0
             # Whatever reached that host carried no token (nothing should have reached it at all).
             $received = ''
             while ($listener.Pending()) {
@@ -138,16 +167,25 @@ Describe 'Save-RcRecording' {
 
     It '-WhatIf creates no directory and no file and sends no recording request' {
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
-        $records | Select-Object -First 3 | Save-RcRecording -Path $folder -WhatIf
-        Save-RcRecording -RecordingId 12345 -Path $folder -WhatIf
+        $output = @($records | Select-Object -First 3 | Save-RcRecording -Path (Join-Path $folder 'sub') -WhatIf -PassThru -ErrorVariable failures)
+        $output += @(Save-RcRecording -RecordingId 12345 -Path $folder -WhatIf -ErrorVariable +failures)
+        $output.Count | Should -Be 0
+        $failures.Count | Should -Be 0
         Test-Path $folder | Should -BeFalse
         @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).Count | Should -Be 0
     }
 
-    It 'refuses a -Path that is a file, naming -Path' {
+    It 'refuses bad input before any request: a -Path that is a file, an unknown template field, ids that cannot be recording ids' {
         $file = New-TemporaryFile
-        try { { Save-RcRecording -RecordingId 12345 -Path $file.FullName } | Should -Throw '*Path*' }
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        try {
+            { Save-RcRecording -RecordingId 12345 -Path $file.FullName -ErrorAction Stop } | Should -Throw '*Path*'
+            { Save-RcRecording -RecordingId 12345 -Path $folder -FileNameTemplate '{Nope}' -ErrorAction Stop } | Should -Throw '*FileNameTemplate*'
+            { Save-RcRecording -RecordingId '../etc' -Path $folder -ErrorAction Stop } | Should -Throw
+            { Get-RcRecording -RecordingId 'a:b' -ErrorAction Stop } | Should -Throw
+        }
         finally { Remove-Item $file.FullName }
+        @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording*' }).Count | Should -Be 0
     }
 
     It 'keeps names from hostile values inside -Path' {
@@ -169,6 +207,14 @@ Describe 'Get-RcRecording' {
         $objects[0].Id | Should -Be $records[0].RecordingId
         $objects[0].ContentType | Should -BeIn @('audio/mpeg', 'audio/wav')
         @($info | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*has no recording*' }).Count | Should -Be 1
+        $paths = @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).path
+        $paths | Should -Be @("/restapi/v1.0/account/~/recording/$($records[0].RecordingId)")
+    }
+
+    It 'binds RecordingId by property name from any object, not its Id' {
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $info = $records[0] | Select-Object Id, RecordingId, StartTime | Get-RcRecording
+        $info.Id | Should -Be $records[0].RecordingId
         $paths = @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).path
         $paths | Should -Be @("/restapi/v1.0/account/~/recording/$($records[0].RecordingId)")
     }

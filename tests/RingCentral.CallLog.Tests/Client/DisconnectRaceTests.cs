@@ -50,7 +50,7 @@ public class DisconnectRaceTests
     }
 
     [Fact]
-    public async Task ARenewalThatEndsAfterDisconnectDoesNotRevive()
+    public async Task A_renewal_that_ends_after_disconnect_does_not_revive()
     {
         var handler = new FakeHandler(Answer);
         var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
@@ -73,7 +73,7 @@ public class DisconnectRaceTests
     }
 
     [Fact]
-    public async Task ADisconnectedSessionsHttpClientIsDisposedAndItsRequestsAreNotConnected()
+    public async Task A_disconnected_sessions_HttpClient_is_disposed_and_its_requests_are_not_connected()
     {
         var handler = new FakeHandler(Answer);
         var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);

@@ -40,7 +40,7 @@ public class NestedPartyObjectTests
     [InlineData(100, 4096)]
     [InlineData(1000, 7)]
     [InlineData(1000, 65536)]
-    public async Task PagesWithADeviceInEveryPartyParseAtAnyReadSize(int count, int readSize)
+    public async Task Pages_with_a_device_in_every_party_parse_at_any_read_size(int count, int readSize)
     {
         using var response = ChunkedReadStream.Response(new ChunkedReadStream(Page(count), readSize));
         var page = await CallLogApi.ReadPageAsync(response, CancellationToken.None);

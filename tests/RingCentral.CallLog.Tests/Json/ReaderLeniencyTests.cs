@@ -23,7 +23,7 @@ public class ReaderLeniencyTests
         ChunkedReadStream.Response(new ChunkedReadStream(Encoding.UTF8.GetBytes(body), 7));
 
     [Fact]
-    public async Task ANullItemInLegsIsSkippedNotAFailure()
+    public async Task A_null_item_in_legs_is_skipped_not_a_failure()
     {
         using var typed = Answer(PageWithNullLeg);
         var page = await CallLogApi.ReadPageAsync(typed, CancellationToken.None);
@@ -36,7 +36,7 @@ public class ReaderLeniencyTests
     }
 
     [Fact]
-    public async Task TheRawReaderIsAsLenientAsTheTypedReader()
+    public async Task The_raw_reader_is_as_lenient_as_the_typed_reader()
     {
         using var typed = Answer(PageWithCommentAndTrailingComma);
         Assert.Equal("B2", Assert.Single((await CallLogApi.ReadPageAsync(typed, CancellationToken.None)).Records).Id);

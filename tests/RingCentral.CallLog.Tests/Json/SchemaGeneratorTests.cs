@@ -18,7 +18,7 @@ public class SchemaGeneratorTests
     [Theory]
     [InlineData("Simple")]
     [InlineData("Detailed")]
-    public void GeneratedRecordsCoverEverySchemaPropertyInEveryForm(string view)
+    public void Generated_records_cover_every_schema_property_in_every_form(string view)
     {
         var records = s_generator.Record(view).Array[600].Generate(new PCG(1, 20261201), null!, out _);
         var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ public class SchemaGeneratorTests
     }
 
     [Fact]
-    public void TheSchemaGivesTheRecordShapesTheIssueNames()
+    public void The_schema_gives_the_record_shapes_the_issue_names()
     {
         var record = PublishedSchema.Default.Component("CallLogRecord");
         var leg = PublishedSchema.Default.Component("CallLogRecordLegInfo");
@@ -82,7 +82,7 @@ public class SchemaGeneratorTests
     }
 
     [Fact]
-    public void TheModelOfExpectedValuesCoversEveryPublicPropertyOfTheOutputTypes()
+    public void The_model_of_expected_values_covers_every_public_property_of_the_output_types()
     {
         var record = s_generator.Record("Detailed").Generate(new PCG(1, 7), null!, out _);
         var recordRules = ContractExpectations.ForRecord(record).Keys.Union(ContractExpectations.Derived);

@@ -37,7 +37,7 @@ public class SchemaPropertyTests
         s_generator.Page("Detailed", s_generator.Records("Detailed")));
 
     [Fact]
-    public Task ThePageReaderGivesEveryContractPropertyOfEveryRecordAndLegAsSent() => Run(
+    public Task The_page_reader_gives_every_contract_property_of_every_record_and_leg_as_sent() => Run(
         "page reader",
         Gen.Select(Pages, ReadPlan.Any),
         async sample =>
@@ -52,7 +52,7 @@ public class SchemaPropertyTests
         sample => PageReducer.Smaller(sample.Item1).Select(p => (p, sample.Item2)));
 
     [Fact]
-    public Task TheRawReaderGivesEveryRecordsTextAsSentAndItsContractProperties() => Run(
+    public Task The_raw_reader_gives_every_records_text_as_sent_and_its_contract_properties() => Run(
         "-Raw reader",
         Gen.Select(Pages, ReadPlan.Any),
         async sample =>
@@ -69,7 +69,7 @@ public class SchemaPropertyTests
 
     /// <summary>Batches of 1 (a plain answer) to 50 records (207 multipart, CRLF or LF), typed and raw.</summary>
     [Fact]
-    public Task TheBatchReaderGivesEveryRecordOfAnAnswerAsSent() => Run(
+    public Task The_batch_reader_gives_every_record_of_an_answer_as_sent() => Run(
         "batch reader",
         Gen.Select(
             Gen.OneOf("Simple", "Detailed").SelectMany(view => s_generator.Page(view, s_generator.Record(view).Array[1, 50])),
@@ -97,7 +97,7 @@ public class SchemaPropertyTests
     /// records), the report must end at one record holding nothing but to.device and one unknown member.
     /// </summary>
     [Fact]
-    public async Task AFailureShrinksToTheSmallestRecordThatBreaksTheProperty()
+    public async Task A_failure_shrinks_to_the_smallest_record_that_breaks_the_property()
     {
         static bool Breaks(WireObject record) => record["to"] is WireObject to && to["device"] is WireObject device && device.Members.Any(m => m.Unknown);
 

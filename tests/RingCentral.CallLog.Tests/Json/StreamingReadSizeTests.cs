@@ -54,7 +54,7 @@ public class StreamingReadSizeTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task ThePageReaderGivesEveryRecordWhole(string view, int count, int readSize)
+    public async Task The_page_reader_gives_every_record_whole(string view, int count, int readSize)
     {
         var page = Page(view, count);
         var result = await StreamedReaders.ReadPageAsync(page, ReadPlan.Of(readSize), raw: false);
@@ -66,7 +66,7 @@ public class StreamingReadSizeTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task TheRawReaderGivesEveryRecordsTextAsSentAndItsValues(string view, int count, int readSize)
+    public async Task The_raw_reader_gives_every_records_text_as_sent_and_its_values(string view, int count, int readSize)
     {
         var page = Page(view, count);
         var result = await StreamedReaders.ReadPageAsync(page, ReadPlan.Of(readSize), raw: true);
@@ -79,7 +79,7 @@ public class StreamingReadSizeTests
     /// <summary>One id (a plain JSON answer), 2 and 50 ids (207 multipart), and 1000 records as 20 batches of 50.</summary>
     [Theory]
     [MemberData(nameof(Batches))]
-    public async Task TheBatchReaderGivesEveryRecordWhole(string view, int count, int readSize)
+    public async Task The_batch_reader_gives_every_record_whole(string view, int count, int readSize)
     {
         var page = Page(view, count);
         for (var start = 0; start < count; start += 50)
@@ -102,7 +102,7 @@ public class StreamingReadSizeTests
     }
 
     [Fact]
-    public void TheRecordsCarryEveryPropertyTheSchemaDefinesAndUnknownOnesEverywhere()
+    public void The_records_carry_every_property_the_schema_defines_and_unknown_ones_everywhere()
     {
         foreach (var view in new[] { "Simple", "Detailed" })
         {

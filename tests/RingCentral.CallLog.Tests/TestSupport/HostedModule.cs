@@ -2,16 +2,26 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Security;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using RingCentral.Simulator;
+using Xunit;
 
 namespace RingCentral.CallLog.Tests.TestSupport;
 
-/// <summary>An in-process simulator plus runspaces that load the module, for cmdlet-level tests.</summary>
-internal sealed class HostedModule : IAsyncDisposable
+/// <summary>
+/// An in-process simulator (with test hooks) plus runspaces that load the module, for cmdlet-level
+/// tests. A test either starts one for itself (<see cref="StartAsync"/>, <c>await using</c>) or
+/// shares one across a class through a <see cref="HostedModuleFixture"/> that supplies the options.
+/// </summary>
+public sealed class HostedModule : IAsyncDisposable
 {
     private readonly List<Runspace> _runspaces = new();
+    private Runspace? _shared;
+    private string? _token;
 
     private HostedModule(SimulatorHost host)
     {
@@ -22,7 +32,11 @@ internal sealed class HostedModule : IAsyncDisposable
 
     public SimulatorInfo Info => Host.Info;
 
-    public HttpClient Hooks { get; } = new();
+    /// <summary>For the simulator's /_sim hooks and the test's own requests; never follows redirects.</summary>
+    public HttpClient Hooks { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>One runspace shared by the tests of a class fixture, made on first use.</summary>
+    public Runspace Runspace => _shared ??= NewRunspace();
 
     public static async Task<HostedModule> StartAsync(SimulatorOptions options)
     {
@@ -46,6 +60,7 @@ internal sealed class HostedModule : IAsyncDisposable
         return runspace;
     }
 
+    /// <summary>Runs a script in a runspace; any error it writes fails the test.</summary>
     public static Collection<PSObject> Invoke(Runspace runspace, string script)
     {
         using var ps = PowerShell.Create();
@@ -60,11 +75,54 @@ internal sealed class HostedModule : IAsyncDisposable
         return output;
     }
 
+    /// <summary>Runs a script in the shared runspace, connected first as the admin; returns output, errors and verbose text.</summary>
+    public (Collection<PSObject> Output, List<ErrorRecord> Errors, List<string> Verbose) InvokeConnected(string script, int maxRetries = 2)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = Runspace;
+        ps.AddScript($"Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt -MaxRetryCount {maxRetries} -RetryBackoffSeconds 0.05\n" + script);
+        var output = ps.Invoke();
+        return (output, ps.Streams.Error.ToList(), ps.Streams.Verbose.Select(v => v.Message).ToList());
+    }
+
+    /// <summary>Posts raw JSON to a /_sim hook.</summary>
     public async Task HookAsync(string path, string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
         using var response = await Hooks.PostAsync(new Uri(Info.Url + "/_sim/" + path), content);
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"/_sim/{path}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>Calls a /_sim hook (GET without a body, POST with one, or the given method) and returns its JSON answer.</summary>
+    public async Task<JsonNode> Hook(string path, object? body = null, HttpMethod? method = null)
+    {
+        using var request = new HttpRequestMessage(method ?? (body is null ? HttpMethod.Get : HttpMethod.Post), Info.Url + "/_sim/" + path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Hooks.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"/_sim/{path}: {(int)response.StatusCode}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    public Task Config(string json) => HookAsync("config", json);
+
+    /// <summary>The requests the simulator has seen since its stats were last reset.</summary>
+    public async Task<List<JsonObject>> Requests() =>
+        (await Hook("stats"))["requests"]!.AsArray().Select(n => n!.AsObject()).ToList();
+
+    /// <summary>The true content of a recording, fetched here with a bearer token of our own.</summary>
+    public async Task<byte[]> TrueContent(string recordingId)
+    {
+        var token = await Token();
+        var uri = $"{Info.MediaUrl}/restapi/v1.0/account/{Info.AccountId}/recording/{recordingId}/content";
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Hooks.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -76,6 +134,28 @@ internal sealed class HostedModule : IAsyncDisposable
 
         Hooks.Dispose();
         await Host.DisposeAsync();
+    }
+
+    private async Task<string> Token()
+    {
+        if (_token is not null)
+        {
+            return _token;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, Info.Url + "/restapi/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                ["assertion"] = Info.AdminJwt,
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Info.ClientId + ":" + Info.ClientSecret)));
+        using var response = await Hooks.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode);
+        _token = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!;
+        return _token;
     }
 
     private static SecureString Secure(string text)

@@ -1,0 +1,403 @@
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Recordings;
+using RingCentral.CallLog.Client.Http;
+using RingCentral.CallLog.Json;
+using RingCentral.CallLog.Tests.TestSupport;
+using Xunit;
+
+namespace RingCentral.CallLog.Tests.Client.Export.Recordings;
+
+public sealed class RecordingContentDownloadTests : IDisposable
+{
+    private static readonly Uri s_content = new("http://127.0.0.1:5001/restapi/v1.0/account/1/recording/77/content");
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "rec-dl-" + Guid.NewGuid().ToString("N"));
+    private readonly byte[] _audio = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7 % 251)).ToArray();
+
+    public RecordingContentDownloadTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string BasePath => Path.Combine(_dir, "rec77");
+
+    private const string ETag = "\"v1\"";
+
+    private static (RecordingApi Api, FakeHandler Handler) Create(Func<HttpRequestMessage, int, HttpResponseMessage> answer, int maxRetries = 2, RcClientSettings? settings = null)
+    {
+        var handler = new FakeHandler(answer);
+        settings ??= new RcClientSettings { MaxRetryCount = maxRetries, BackoffBase = TimeSpan.FromMilliseconds(1) };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, handler) { Tokens = new FakeTokens() };
+        return (new RecordingApi(core), handler);
+    }
+
+    private HttpResponseMessage Full(string contentType = "audio/mpeg")
+    {
+        var content = new ByteArrayContent(_audio);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        response.Headers.ETag = new EntityTagHeaderValue(ETag);
+        return response;
+    }
+
+    /// <summary>A server that honours If-Range: the range only for the current ETag, else the whole content.</summary>
+    private HttpResponseMessage Ranged(HttpRequestMessage request) =>
+        RangeFrom(request) is long from && IfRange(request) == ETag ? Partial(from) : Full();
+
+    private static string? IfRange(HttpRequestMessage request) =>
+        request.Headers.TryGetValues("If-Range", out var values) ? values.Single() : null;
+
+    /// <summary>A .partial of recording 77 as an earlier run leaves it: its bytes and its sidecar with the content's ETag.</summary>
+    private void LeavePartial(byte[] bytes, string? etag = ETag, string recordingId = "77")
+    {
+        File.WriteAllBytes(BasePath + ".mp3.partial", bytes);
+        new RecordingSidecar { RecordingId = recordingId, ContentType = "audio/mpeg", ETag = etag }.Write(BasePath + ".mp3.partial.json");
+    }
+
+    private static string Sha(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
+
+    private HttpResponseMessage Partial(long from)
+    {
+        var content = new ByteArrayContent(_audio[(int)from..]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+        content.Headers.ContentRange = new ContentRangeHeaderValue(from, _audio.Length - 1, _audio.Length);
+        var response = new HttpResponseMessage(HttpStatusCode.PartialContent) { Content = content };
+        response.Headers.ETag = new EntityTagHeaderValue(ETag);
+        return response;
+    }
+
+    private HttpResponseMessage Truncated(long from, int send)
+    {
+        var content = new BrokenContent(_audio[(int)from..][..send], _audio.Length - from);
+        content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+        if (from > 0)
+        {
+            content.Headers.ContentRange = new ContentRangeHeaderValue(from, _audio.Length - 1, _audio.Length);
+        }
+
+        var response = new HttpResponseMessage(from > 0 ? HttpStatusCode.PartialContent : HttpStatusCode.OK) { Content = content };
+        response.Headers.ETag = new EntityTagHeaderValue(ETag);
+        return response;
+    }
+
+    private Task<DownloadedFile> Download(RecordingApi api, Uri? uri = null, bool overwrite = false, bool sidecar = true) =>
+        api.DownloadAsync(uri ?? s_content, BasePath, new RecordingTarget(new RecordingNameValues { RecordingId = "77", CallLogId = "C77", Direction = "Inbound" }), new RecordingDownloadOptions { Overwrite = overwrite, Sidecar = sidecar }, NullEvents.Instance, CancellationToken.None);
+
+    private static long? RangeFrom(HttpRequestMessage request) => request.Headers.Range?.Ranges.Single().From;
+
+    [Fact]
+    public async Task A_fresh_download_lands_under_the_final_name_with_the_extension_of_its_content_type()
+    {
+        var (api, handler) = Create((_, _) => Full("audio/x-wav"));
+        var file = await Download(api);
+        Assert.Equal(BasePath + ".wav", file.Path);
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(_audio.Length, file.Bytes);
+        Assert.Equal("audio/x-wav", file.ContentType);
+        Assert.Null(RangeFrom(handler.Requests.Single()));
+        Assert.Equal("Bearer", handler.Requests.Single().Headers.Authorization!.Scheme);
+        Assert.Empty(Directory.GetFiles(_dir, "*.partial"));
+    }
+
+    [Fact]
+    public async Task A_leftover_partial_is_resumed_with_Range_and_appended()
+    {
+        LeavePartial(_audio[..1000]);
+        var (api, handler) = Create((r, _) => Ranged(r));
+        var file = await Download(api);
+        Assert.Equal(1000, RangeFrom(handler.Requests.Single()));
+        Assert.Equal(ETag, IfRange(handler.Requests.Single()));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+        Assert.False(File.Exists(BasePath + ".mp3.partial"));
+        Assert.False(File.Exists(BasePath + ".mp3.partial.json"));
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_Range_restarts_the_partial_from_zero()
+    {
+        LeavePartial(new byte[5000]);
+        var (api, _) = Create((_, _) => Full());
+        var file = await Download(api);
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_416_restarts_without_Range()
+    {
+        LeavePartial(new byte[_audio.Length + 10]);
+        var (api, handler) = Create((r, _) => RangeFrom(r) is not null
+            ? new HttpResponseMessage(HttpStatusCode.RequestedRangeNotSatisfiable) { Content = new StringContent("""{"errorCode":"CMN-107"}""") }
+            : Full());
+        var file = await Download(api);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Null(RangeFrom(handler.Requests[1]));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_broken_connection_is_retried_from_where_it_broke()
+    {
+        var (api, handler) = Create((r, i) => i == 0 ? Truncated(0, 100_000) : Partial(RangeFrom(r) ?? 0));
+        var file = await Download(api);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(100_000, RangeFrom(handler.Requests[1]));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_download_that_stays_short_fails_as_ResponseInvalid_and_leaves_no_final_file()
+    {
+        var (api, _) = Create((r, _) => Truncated(RangeFrom(r) ?? 0, 10_000), maxRetries: 1);
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("expected", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_dir, "rec77.mp3"));
+        Assert.Equal(20_000, new FileInfo(BasePath + ".mp3.partial").Length);
+    }
+
+    [Fact]
+    public async Task A_body_that_ends_cleanly_but_short_is_ResponseInvalid()
+    {
+        var (api, _) = Create((_, _) =>
+        {
+            var r = Full();
+            r.Content = new ByteArrayContent(_audio[..10]);
+            r.Content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+            r.Content.Headers.ContentRange = new ContentRangeHeaderValue(0, 9, _audio.Length);
+            r.StatusCode = HttpStatusCode.PartialContent;
+            return r;
+        });
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains($"expected {_audio.Length} bytes, got 10", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(BasePath + ".mp3"));
+    }
+
+    [Fact]
+    public async Task A_content_uri_on_another_host_gets_no_request_at_all()
+    {
+        var (api, handler) = Create((_, _) => Full());
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api, new Uri("http://127.0.0.2:5001/restapi/v1.0/account/1/recording/77/content")));
+        Assert.Equal(RcErrorKind.UntrustedHost, ex.Kind);
+        Assert.Empty(handler.Requests);
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public async Task Force_replaces_an_existing_final_file()
+    {
+        File.WriteAllBytes(BasePath + ".mp3", new byte[3]);
+        var (api, _) = Create((_, _) => Full());
+        var file = await Download(api, overwrite: true);
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public void The_recording_metadata_fixture_parses_to_RecordingInfo()
+    {
+        var (status, _, body) = Fixtures.ReadHttp("recording-metadata-2016-audio-x-wav.http");
+        Assert.Equal(200, status);
+        var info = ModelMapper.ToRecording(JsonSerializer.Deserialize(body, WireJsonContext.Default.RecordingDto)!);
+        Assert.Equal("401786818008", info.Id);
+        Assert.Equal("audio/x-wav", info.ContentType);
+        Assert.Equal(30, info.Duration);
+        Assert.EndsWith("/recording/401786818008/content", info.ContentUri, StringComparison.Ordinal);
+        Assert.Equal(".wav", RecordingFileNamer.ExtensionFor(info.ContentType));
+    }
+
+    [Fact]
+    public async Task Metadata_is_fetched_from_the_account_recording_path()
+    {
+        var (_, _, body) = Fixtures.ReadHttp("recording-metadata-2016-audio-x-wav.http");
+        var (api, handler) = Create((_, _) => Fixtures.Json(body));
+        var info = await api.GetAsync("401786818008", NullEvents.Instance, CancellationToken.None);
+        Assert.Equal("/restapi/v1.0/account/~/recording/401786818008", handler.Requests.Single().RequestUri!.AbsolutePath);
+        Assert.Equal("audio/x-wav", info.ContentType);
+    }
+
+    [Fact]
+    public async Task A_missing_recording_is_NotFound()
+    {
+        var (api, _) = Create((_, _) => Fixtures.Json("""{"errorCode":"CMN-102","message":"Resource for parameter [recordingId] is not found"}""", HttpStatusCode.NotFound));
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => api.GetAsync("1", NullEvents.Instance, CancellationToken.None));
+        Assert.Equal(RcErrorKind.NotFound, ex.Kind);
+    }
+
+    [Fact]
+    public async Task The_SHA256_is_of_the_bytes_received_and_the_sidecar_records_call_content_and_origin()
+    {
+        var (api, _) = Create((_, _) => Full());
+        var file = await Download(api);
+        Assert.Equal(Sha(_audio), file.Sha256);
+        Assert.Equal(BasePath + ".mp3.json", file.SidecarPath);
+        var sidecar = RecordingSidecar.TryRead(file.SidecarPath!)!;
+        Assert.Equal("77", sidecar.RecordingId);
+        Assert.Equal("C77", sidecar.Call!.CallLogId);
+        Assert.Equal("Inbound", sidecar.Call.Direction);
+        Assert.Equal(_audio.Length, sidecar.Bytes);
+        Assert.Equal(Sha(_audio), sidecar.Sha256);
+        Assert.Equal("audio/mpeg", sidecar.ContentType);
+        Assert.Equal(ETag, sidecar.ETag);
+        Assert.Equal("http://127.0.0.1:5000", sidecar.Server);
+        Assert.Equal(s_content.GetLeftPart(UriPartial.Path), sidecar.ContentUri);
+        Assert.NotNull(sidecar.ModuleVersion);
+        Assert.True(DateTimeOffset.UtcNow - sidecar.DownloadedAt!.Value < TimeSpan.FromMinutes(5));
+        Assert.Equal(new[] { "rec77.mp3", "rec77.mp3.json" }, Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_sidecar_only_the_recording_is_left()
+    {
+        var (api, _) = Create((_, _) => Full());
+        var file = await Download(api, sidecar: false);
+        Assert.Null(file.SidecarPath);
+        Assert.Equal(Sha(_audio), file.Sha256);
+        Assert.Equal(new[] { "rec77.mp3" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_partial_of_another_version_of_the_content_restarts_at_zero_because_IfRange_does_not_match()
+    {
+        LeavePartial(Enumerable.Repeat((byte)0xEE, 50_000).ToArray(), etag: "\"v0\"");
+        var (api, handler) = Create((r, _) => Ranged(r));
+        var file = await Download(api);
+        Assert.Equal("\"v0\"", IfRange(handler.Requests.Single()));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+    }
+
+    [Fact]
+    public async Task A_partial_without_a_validator_is_never_appended_to()
+    {
+        File.WriteAllBytes(BasePath + ".mp3.partial", _audio[..1000]);
+        var (api, handler) = Create((r, _) => Ranged(r));
+        var file = await Download(api);
+        Assert.Null(RangeFrom(handler.Requests.Single()));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_416_to_a_complete_partial_keeps_its_extension_and_content_type()
+    {
+        LeavePartial(_audio);
+        var (api, handler) = Create((_, _) =>
+        {
+            var refused = Fixtures.Json("""{"errorCode":"CMN-107","message":"Requested Range Not Satisfiable"}""", (HttpStatusCode)416);
+            refused.Content.Headers.ContentRange = ContentRangeHeaderValue.Parse($"bytes */{_audio.Length}");
+            return refused;
+        });
+        var file = await Download(api);
+        Assert.Single(handler.Requests);
+        Assert.Equal(BasePath + ".mp3", file.Path);
+        Assert.Equal("audio/mpeg", file.ContentType);
+        Assert.Equal(Sha(_audio), file.Sha256);
+        Assert.Equal("audio/mpeg", RecordingSidecar.TryRead(file.SidecarPath!)!.ContentType);
+        Assert.Empty(Directory.GetFiles(_dir, "*.bin*"));
+    }
+
+    [Fact]
+    public async Task A_slow_body_that_never_stalls_completes_though_it_outlasts_the_request_timeout()
+    {
+        var settings = new RcClientSettings { MaxRetryCount = 0, RequestTimeout = TimeSpan.FromMilliseconds(300), StallTimeout = TimeSpan.FromSeconds(2) };
+        var (api, handler) = Create((_, _) => Trickle(chunk: 30_000, pause: TimeSpan.FromMilliseconds(100), stallAfter: null), settings: settings);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var file = await Download(api);
+        Assert.True(watch.Elapsed > settings.RequestTimeout * 2, $"the body took {watch.Elapsed}: it must outlast the request timeout for this test to mean anything");
+        Assert.Single(handler.Requests);
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_stalled_body_fails_as_RequestTimeout_and_keeps_what_arrived_for_a_resume()
+    {
+        var settings = new RcClientSettings { MaxRetryCount = 1, BackoffBase = TimeSpan.FromMilliseconds(1), StallTimeout = TimeSpan.FromMilliseconds(300) };
+        var (api, handler) = Create((r, _) => Trickle(chunk: 30_000, pause: TimeSpan.Zero, stallAfter: 60_000, from: RangeFrom(r) ?? 0), settings: settings);
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.RequestTimeout, ex.Kind);
+        Assert.Contains("stalled", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(60_000, RangeFrom(handler.Requests[1]));
+        Assert.False(File.Exists(BasePath + ".mp3"));
+        Assert.Equal(_audio[..120_000], File.ReadAllBytes(BasePath + ".mp3.partial"));
+
+        var (again, handler2) = Create((r, _) => Ranged(r));
+        var file = await Download(again);
+        Assert.Equal(120_000, RangeFrom(handler2.Requests.Single()));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+    }
+
+    /// <summary>The content from <paramref name="from"/>, <paramref name="chunk"/> bytes per read with a pause; silent for good after <paramref name="stallAfter"/> bytes.</summary>
+    private HttpResponseMessage Trickle(int chunk, TimeSpan pause, int? stallAfter, long from = 0)
+    {
+        var content = new StreamContent(new TrickleStream(_audio[(int)from..], chunk, pause, stallAfter));
+        content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+        content.Headers.ContentLength = _audio.Length - from;
+        if (from > 0)
+        {
+            content.Headers.ContentRange = new ContentRangeHeaderValue(from, _audio.Length - 1, _audio.Length);
+        }
+
+        var response = new HttpResponseMessage(from > 0 ? HttpStatusCode.PartialContent : HttpStatusCode.OK) { Content = content };
+        response.Headers.ETag = new EntityTagHeaderValue(ETag);
+        return response;
+    }
+
+    private sealed class TrickleStream(byte[] data, int chunk, TimeSpan pause, int? stallAfter) : MemoryStream(data)
+    {
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            await ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (stallAfter is int limit && Position >= limit)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            await Task.Delay(pause, cancellationToken);
+            return await base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk)], cancellationToken);
+        }
+    }
+
+    /// <summary>Announces the full length, delivers part of it, then breaks like a cut connection.</summary>
+    private sealed class BrokenContent : HttpContent
+    {
+        private readonly byte[] _sent;
+
+        public BrokenContent(byte[] sent, long announced)
+        {
+            _sent = sent;
+            Headers.ContentLength = announced;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => throw new IOException("connection reset");
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new BrokenStream(_sent));
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = Headers.ContentLength ?? 0;
+            return true;
+        }
+    }
+
+    private sealed class BrokenStream(byte[] data) : MemoryStream(data)
+    {
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            var n = await base.ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
+            return n == 0 ? throw new IOException("The response ended prematurely.") : n;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await base.ReadAsync(buffer, cancellationToken);
+            return n == 0 ? throw new IOException("The response ended prematurely.") : n;
+        }
+    }
+}
