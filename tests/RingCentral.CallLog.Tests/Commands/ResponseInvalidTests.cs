@@ -10,7 +10,7 @@ namespace RingCentral.CallLog.Tests.Commands;
 /// RingCentralResponseInvalid error record naming the status and RCRequestId, with and without -Raw,
 /// and a page without records ends the export with that error instead of passing for its end.
 /// </summary>
-public class ResponseInvalidHostedTests
+public class ResponseInvalidTests
 {
     private const string Connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt -MaxRetryCount 0";
 

@@ -7,7 +7,7 @@ using Xunit;
 namespace RingCentral.CallLog.Tests.Commands;
 
 /// <summary>Cmdlets in hosted runspaces against an in-process simulator.</summary>
-public class HostedCmdletTests
+public class CmdletLifecycleTests
 {
     private const string Connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt";
 

@@ -12,7 +12,7 @@ namespace RingCentral.CallLog.Tests.Commands;
 /// Issue 14 item 6 (a batch failure that applies to every id is one terminating error, and no more
 /// requests follow) and item 2 (Ctrl+C while a 207 body stalls after its headers), against the simulator.
 /// </summary>
-public class BatchFailureHostedTests
+public class BatchFailureTests
 {
     private const string Connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret";
 

@@ -12,13 +12,13 @@ namespace RingCentral.CallLog.Tests.Commands;
 /// pipeline from outside, a listener of its own on another loopback host. What a user sees of its
 /// parameters is tested through the built module in tests/pester/Recordings.Tests.ps1.
 /// </summary>
-public sealed class SaveRcRecordingSimulatorTests : IClassFixture<SaveRcRecordingFixture>, IDisposable
+public sealed class SaveRcRecordingTests : IClassFixture<SaveRcRecordingFixture>, IDisposable
 {
     private const string WithRecordings = "Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All";
     private readonly HostedModule _sim;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "rec-sim-" + Guid.NewGuid().ToString("N"));
 
-    public SaveRcRecordingSimulatorTests(SaveRcRecordingFixture fixture)
+    public SaveRcRecordingTests(SaveRcRecordingFixture fixture)
     {
         _sim = fixture.Module;
         _sim.Runspace.SessionStateProxy.SetVariable("Dir", _dir);

@@ -11,13 +11,13 @@ namespace RingCentral.CallLog.Tests.Commands;
 /// templates that repeat names, Test-RcRecordingArchive, Remove-RcRecording, the retention policy,
 /// and slow or stalled downloads. Each test takes its own slice of the recordings (sorted by id).
 /// </summary>
-public sealed class RecordingArchiveSimulatorTests : IClassFixture<RecordingArchiveFixture>, IDisposable
+public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixture>, IDisposable
 {
     private const string All = "$all = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All | Sort-Object RecordingId -Unique)\n";
     private readonly HostedModule _sim;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "rec-arch-" + Guid.NewGuid().ToString("N"));
 
-    public RecordingArchiveSimulatorTests(RecordingArchiveFixture fixture)
+    public RecordingArchiveTests(RecordingArchiveFixture fixture)
     {
         _sim = fixture.Module;
         _sim.Runspace.SessionStateProxy.SetVariable("Dir", _dir);
