@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using RingCentral.Simulator.Endpoints;
+using RingCentral.Simulator.Faults;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
 

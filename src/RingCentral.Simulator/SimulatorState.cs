@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using RingCentral.Simulator.Auth;
 using RingCentral.Simulator.Data;
+using RingCentral.Simulator.Faults;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
 

@@ -50,12 +50,12 @@ internal static class Http
             return null;
         }
         var (outcome, session) = sim.Tokens.CheckAccess(token, now);
-        if (outcome == TokenStore.AccessOutcome.Unknown)
+        if (outcome == AccessOutcome.Unknown)
         {
             await WriteJson(ctx, 401, ErrorBodies.Api("TokenInvalid", "OAU-149", "OAuth token is invalid"));
             return null;
         }
-        if (outcome == TokenStore.AccessOutcome.Expired)
+        if (outcome == AccessOutcome.Expired)
         {
             await WriteJson(ctx, 401, ErrorBodies.Api("TokenExpired", "OAU-128", "Access token expired"));
             return null;

@@ -86,10 +86,10 @@ internal static class OAuthEndpoints
             case "refresh_token":
             {
                 var (outcome, s) = sim.Tokens.Refresh(form["refresh_token"].ToString(), sim.ClientId, cfg.AccessTokenTtl, cfg.RefreshTokenTtl, now);
-                if (outcome != TokenStore.RefreshOutcome.Ok)
+                if (outcome != RefreshOutcome.Ok)
                 {
-                    var msg = outcome == TokenStore.RefreshOutcome.Expired ? "Token expired" : "Token not found";
-                    await OAuthError(ctx, 400, "invalid_grant", outcome == TokenStore.RefreshOutcome.Expired ? "OAU-213" : "OAU-211", msg);
+                    var msg = outcome == RefreshOutcome.Expired ? "Token expired" : "Token not found";
+                    await OAuthError(ctx, 400, "invalid_grant", outcome == RefreshOutcome.Expired ? "OAU-213" : "OAU-211", msg);
                     return;
                 }
                 session = s!;
@@ -192,7 +192,7 @@ internal static class OAuthEndpoints
             await OAuthError(ctx, 400, "invalid_request", "OAU-103", "Unsupported code challenge method", "code_challenge_method", method);
             return;
         }
-        var code = sim.AuthCodes.Add(new AuthCodeStore.AuthCode(ext, sim.ClientId, redirect, challenge.Length == 0 ? null : challenge, method, DateTimeOffset.UtcNow.AddMinutes(1)));
+        var code = sim.AuthCodes.Add(new AuthCode(ext, sim.ClientId, redirect, challenge.Length == 0 ? null : challenge, method, DateTimeOffset.UtcNow.AddMinutes(1)));
         var state = q["state"].ToString();
         var location = redirect + (redirect.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "code=" + Uri.EscapeDataString(code)
             + (state.Length > 0 ? "&state=" + Uri.EscapeDataString(state) : "");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RingCentral.Simulator.Data;
+using RingCentral.Simulator.Faults;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
 

@@ -3,14 +3,6 @@ using RingCentral.Simulator.Data;
 
 namespace RingCentral.Simulator.Json;
 
-/// <summary>Where URIs in written JSON point: the platform base, the media base and the account.</summary>
-internal sealed record UriContext(string PlatformBase, string MediaBase, string AccountId)
-{
-    public string AccountPath => PlatformBase + "/restapi/v1.0/account/" + AccountId;
-    public string RecordingUri(long id) => AccountPath + "/recording/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    public string ContentUri(long id) => MediaBase + "/restapi/v1.0/account/" + AccountId + "/recording/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/content";
-}
-
 /// <summary>
 /// Writes call-log records in RingCentral's field order and types (see the real fixtures):
 /// ids as strings, leg <c>extension.id</c> as a number, times as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.

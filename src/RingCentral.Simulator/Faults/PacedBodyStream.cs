@@ -1,4 +1,4 @@
-namespace RingCentral.Simulator.Infrastructure;
+namespace RingCentral.Simulator.Faults;
 
 /// <summary>
 /// The "slow-body" and "stall-body" faults: the answer's body goes out slowly, or stops half-way.
