@@ -16,8 +16,7 @@ public sealed class SimulatorInfo
     /// <summary>The one-line JSON object with exactly the documented keys.</summary>
     public string ToJsonLine()
     {
-        using var ms = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(ms, RingCentral.Simulator.Json.JsonOut.Options))
+        var line = Json.JsonBody.Build(w =>
         {
             w.WriteStartObject();
             w.WriteString("url", Url);
@@ -30,7 +29,7 @@ public sealed class SimulatorInfo
             w.WriteString("adminExtensionId", AdminExtensionId);
             w.WriteString("userExtensionId", UserExtensionId);
             w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        });
+        return System.Text.Encoding.UTF8.GetString(line);
     }
 }
