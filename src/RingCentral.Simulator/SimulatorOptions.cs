@@ -1,4 +1,5 @@
 using System.Globalization;
+using RingCentral.Simulator.Data;
 
 namespace RingCentral.Simulator;
 
@@ -26,7 +27,7 @@ public sealed class SimulatorOptions
     /// <summary>Live mode: seconds between changes to listed records (0 = none).</summary>
     public double LiveChangeEverySeconds { get; set; } = 15;
     /// <summary>Live mode: the proportions of the kinds of change.</summary>
-    internal Data.MutationMix LiveChangeMix { get; set; } = Data.MutationMix.Default;
+    internal MutationMix LiveChangeMix { get; set; } = MutationMix.Default;
     public bool TestHooks { get; set; }
     /// <summary>Stop when standard input reaches its end (test harnesses that own the process); off, it serves until Ctrl+C or SIGTERM.</summary>
     public bool ExitOnStdinClose { get; set; }
@@ -73,7 +74,7 @@ public sealed class SimulatorOptions
                 case "--recording-retention": o.RecordingRetentionDays = Int(); break;
                 case "--live": o.Live = true; break;
                 case "--live-change-every": o.LiveChangeEverySeconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
-                case "--live-change-mix": o.LiveChangeMix = Data.MutationMix.Parse(Value()); break;
+                case "--live-change-mix": o.LiveChangeMix = MutationMix.Parse(Value()); break;
                 case "--test-hooks": o.TestHooks = true; break;
                 case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 default: throw new FormatException($"Unknown option '{args[i]}'.");

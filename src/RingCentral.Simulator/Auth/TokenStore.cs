@@ -41,17 +41,12 @@ internal sealed class TokenStore
         return s.AccessExpires <= now ? (AccessOutcome.Expired, s) : (AccessOutcome.Ok, s);
     }
 
-    /// <summary>Revoking either token ends the whole session. Returns false when the token is unknown.</summary>
-    public bool Revoke(string token)
+    /// <summary>Revoking either token ends the whole session; an unknown token changes nothing.</summary>
+    public void Revoke(string token)
     {
         lock (_gate)
         {
-            if (_byAccess.TryGetValue(token, out var s) || _byRefresh.TryGetValue(token, out s))
-            {
-                Remove(s);
-                return true;
-            }
-            return false;
+            if (_byAccess.TryGetValue(token, out var s) || _byRefresh.TryGetValue(token, out s)) Remove(s);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RingCentral.Simulator.Data;
 
 /// <summary>
@@ -45,7 +47,7 @@ internal sealed class CallRecord
     public static string TelephonySessionIdOf(long sessionId)
     {
         var h = (ulong)sessionId * 0x9E3779B97F4A7C15UL;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s-a0d{h:x13}z{sessionId:x}0000");
+        return string.Create(CultureInfo.InvariantCulture, $"s-a0d{h:x13}z{sessionId:x}0000");
     }
 
     /// <summary>Recordings alternate between the two formats RingCentral serves.</summary>

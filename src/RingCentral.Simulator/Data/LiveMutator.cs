@@ -48,9 +48,11 @@ internal sealed class LiveMutator(CallStore store, DataGenerator generator)
                 if (corrected == r.Result) return false;
                 r.Result = corrected;
                 return true;
-            default:
+            case MutationKind.Delete:
                 r.Deleted = true;
                 return true;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such kind of change.");
         }
     }
 

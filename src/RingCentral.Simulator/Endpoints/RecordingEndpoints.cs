@@ -87,7 +87,6 @@ internal static class RecordingEndpoints
         {
             ctx.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {from}-{to}/{length}");
         }
-        if (HttpMethods.IsHead(ctx.Request.Method)) return;
         var buffer = new byte[64 * 1024];
         for (var pos = from; pos <= to;)
         {
@@ -99,11 +98,11 @@ internal static class RecordingEndpoints
     }
 
     /// <summary>A strong validator of the content: it changes when the bytes would.</summary>
-    internal static string ETag(long recordingId, long length) =>
+    private static string ETag(long recordingId, long length) =>
         string.Create(CultureInfo.InvariantCulture, $"\"{recordingId:x}-{length:x}\"");
 
     /// <summary>If-Range absent, the current ETag (strong comparison), or the current Last-Modified date.</summary>
-    internal static bool IfRangeHolds(string ifRange, string etag, DateTimeOffset lastModified)
+    private static bool IfRangeHolds(string ifRange, string etag, DateTimeOffset lastModified)
     {
         if (ifRange.Length == 0) return true;
         if (ifRange.StartsWith('"') || ifRange.StartsWith("W/", StringComparison.Ordinal)) return ifRange == etag;
@@ -176,7 +175,7 @@ internal static class RecordingEndpoints
     }
 
     /// <summary>Parses one "bytes=N-", "bytes=N-M" or "bytes=-S" range against the content length.</summary>
-    internal static bool TryParseRange(string header, long length, out long from, out long to)
+    private static bool TryParseRange(string header, long length, out long from, out long to)
     {
         from = 0;
         to = length - 1;

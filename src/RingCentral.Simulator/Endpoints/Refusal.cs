@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RingCentral.Simulator.Endpoints;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace RingCentral.Simulator.Endpoints;
 /// The checks throw it, so a handler reads straight through to its answer; <see cref="RefusalFilter"/>
 /// writes it. Headers set before the throw (rate limits, Retry-After, Content-Range) go out with it.
 /// </summary>
-internal sealed class Refusal(int status, byte[] body) : Exception("The request is refused with " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".")
+internal sealed class Refusal(int status, byte[] body) : Exception("The request is refused with " + status.ToString(CultureInfo.InvariantCulture) + ".")
 {
     public int Status { get; } = status;
 
