@@ -1,31 +1,7 @@
 using System.Globalization;
+using RingCentral.Simulator.Data;
 
 namespace RingCentral.Simulator;
-
-/// <summary>A rate limit: <see cref="Limit"/> requests per <see cref="WindowSeconds"/>; 0/0 means unlimited.</summary>
-public readonly record struct RateLimitSpec(int Limit, int WindowSeconds)
-{
-    public bool IsUnlimited => Limit <= 0 || WindowSeconds <= 0;
-
-    /// <summary>Parses "L/W" (e.g. "10/60"; "0/0" = no limit).</summary>
-    public static RateLimitSpec Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('/');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit)
-            || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var window)
-            || limit < 0 || window < 0)
-        {
-            throw new FormatException($"Rate limit '{text}' is not LIMIT/WINDOWSECONDS (e.g. 10/60, 0/0 for none).");
-        }
-        return new RateLimitSpec(limit, window);
-    }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Limit}/{WindowSeconds}");
-
-    public static implicit operator RateLimitSpec(string text) => Parse(text);
-}
 
 /// <summary>Everything that can be set on the command line; see docs/simulator.md.</summary>
 public sealed class SimulatorOptions
@@ -51,7 +27,7 @@ public sealed class SimulatorOptions
     /// <summary>Live mode: seconds between changes to listed records (0 = none).</summary>
     public double LiveChangeEverySeconds { get; set; } = 15;
     /// <summary>Live mode: the proportions of the kinds of change.</summary>
-    internal Data.MutationMix LiveChangeMix { get; set; } = Data.MutationMix.Default;
+    internal MutationMix LiveChangeMix { get; set; } = MutationMix.Default;
     public bool TestHooks { get; set; }
     /// <summary>Stop when standard input reaches its end (test harnesses that own the process); off, it serves until Ctrl+C or SIGTERM.</summary>
     public bool ExitOnStdinClose { get; set; }
@@ -98,7 +74,7 @@ public sealed class SimulatorOptions
                 case "--recording-retention": o.RecordingRetentionDays = Int(); break;
                 case "--live": o.Live = true; break;
                 case "--live-change-every": o.LiveChangeEverySeconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
-                case "--live-change-mix": o.LiveChangeMix = Data.MutationMix.Parse(Value()); break;
+                case "--live-change-mix": o.LiveChangeMix = MutationMix.Parse(Value()); break;
                 case "--test-hooks": o.TestHooks = true; break;
                 case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 default: throw new FormatException($"Unknown option '{args[i]}'.");
@@ -108,40 +84,5 @@ public sealed class SimulatorOptions
         if (o.RecordingRetentionDays < 1) throw new FormatException("--recording-retention must be at least 1 day.");
         if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
         return o;
-    }
-}
-
-/// <summary>What a started simulator tells its clients (the first stdout line).</summary>
-public sealed class SimulatorInfo
-{
-    public required string Url { get; init; }
-    public required string MediaUrl { get; init; }
-    public required string ClientId { get; init; }
-    public required string ClientSecret { get; init; }
-    public required string AdminJwt { get; init; }
-    public required string UserJwt { get; init; }
-    public required string AccountId { get; init; }
-    public required string AdminExtensionId { get; init; }
-    public required string UserExtensionId { get; init; }
-
-    /// <summary>The one-line JSON object with exactly the documented keys.</summary>
-    public string ToJsonLine()
-    {
-        using var ms = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(ms, RingCentral.Simulator.Json.JsonOut.Options))
-        {
-            w.WriteStartObject();
-            w.WriteString("url", Url);
-            w.WriteString("mediaUrl", MediaUrl);
-            w.WriteString("clientId", ClientId);
-            w.WriteString("clientSecret", ClientSecret);
-            w.WriteString("adminJwt", AdminJwt);
-            w.WriteString("userJwt", UserJwt);
-            w.WriteString("accountId", AccountId);
-            w.WriteString("adminExtensionId", AdminExtensionId);
-            w.WriteString("userExtensionId", UserExtensionId);
-            w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 }

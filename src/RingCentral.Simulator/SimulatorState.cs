@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using RingCentral.Simulator.Auth;
 using RingCentral.Simulator.Data;
+using RingCentral.Simulator.Faults;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
 
@@ -18,8 +19,7 @@ internal sealed class SimulatorState
         ClientId = JwtCodec.B64(RandomNumberGenerator.GetBytes(16));
         ClientSecret = JwtCodec.B64(RandomNumberGenerator.GetBytes(24));
         Jwt = new JwtCodec(ClientId);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        Generator = new DataGenerator(options.Seed, options.Extensions, ids);
+        Generator = new DataGenerator(options.Seed, options.Extensions);
         var startMs = StartMoment.ToUnixTimeMilliseconds();
         var history = Generator.GenerateHistory(startMs - (options.Days * 86_400_000L), startMs, (long)options.CallsPerDay * options.Days);
         Store = new CallStore(history);

@@ -17,7 +17,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     private static async Task<JsonNode> Body(HttpResponseMessage r) => JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
 
     [Fact]
-    public async Task JwtGrant_ReturnsTokenInfo_ShapedLikeRealResponse()
+    public async Task A_jwt_grant_returns_token_info_shaped_like_the_real_response()
     {
         var token = await _c.JwtToken();
         Fixtures.AssertSameShape(Fixtures.Json("token-response-jwt-flow.http"), token);
@@ -30,7 +30,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task WrongClient_400InvalidClientOau153()
+    public async Task A_wrong_client_is_400_invalid_client_OAU_153()
     {
         using var req = new HttpRequestMessage(HttpMethod.Post, sim.Info.Url + "/restapi/oauth/token")
         {
@@ -47,7 +47,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task BadOrExpiredJwt_400InvalidGrant()
+    public async Task A_bad_or_expired_jwt_is_400_invalid_grant()
     {
         using var bad = await _c.PostToken(new() { ["grant_type"] = JwtGrant, ["assertion"] = sim.Info.AdminJwt[..^3] + "abc" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -63,7 +63,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task Refresh_RotatesTokens_OldOnesStopWorking()
+    public async Task Refreshing_rotates_the_tokens_and_the_old_ones_stop_working()
     {
         var first = await _c.JwtToken();
         using var r1 = await _c.PostToken(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = (string)first["refresh_token"]! });
@@ -81,7 +81,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task Revoke_EndsWholeSession()
+    public async Task Revoking_ends_the_whole_session()
     {
         var t = await _c.JwtToken();
         using var req = new HttpRequestMessage(HttpMethod.Post, sim.Info.Url + "/restapi/oauth/revoke")
@@ -111,7 +111,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task Pkce_S256_RightVerifierWorks_WrongFails_PublicClientWithoutBasic()
+    public async Task Pkce_S256_takes_the_right_verifier_and_refuses_a_wrong_one_for_a_public_client_without_Basic()
     {
         var verifier = "verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
         var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -129,7 +129,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task Pkce_Plain_AndNonLoopbackRedirectRefused()
+    public async Task Pkce_plain_works_and_a_redirect_that_is_not_loopback_is_refused()
     {
         var code = await Authorize("plainchallenge", "plain");
         using var ok = await _c.PostToken(new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1:5999/cb", ["code_verifier"] = "plainchallenge" });
@@ -140,7 +140,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task Bearer_MissingInvalidExpired_401()
+    public async Task A_missing_invalid_or_expired_bearer_is_401()
     {
         var (s1, b1, _) = await _c.GetJson("/restapi/v1.0/account/~/call-log", null);
         Assert.Equal(HttpStatusCode.Unauthorized, s1);
@@ -166,7 +166,7 @@ public sealed class AuthTests(SimFixture sim) : IClassFixture<SimFixture>, IDisp
     }
 
     [Fact]
-    public async Task WhoAmI_AdminAndUser()
+    public async Task Who_am_I_answers_for_the_admin_and_the_user()
     {
         var (status, admin, _) = await _c.GetJson("/restapi/v1.0/account/~/extension/~", await _c.AdminToken());
         Assert.Equal(HttpStatusCode.OK, status);

@@ -33,7 +33,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task ById_SingleIs200_UnknownIs404Cmn102()
+    public async Task One_record_by_id_is_200_and_an_unknown_id_is_404_CMN_102()
     {
         var token = await _c.AdminToken();
         var rec = (await SomeRecords(token))[0];
@@ -47,7 +47,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task Batch_207Multipart_InRequestOrder_UnknownIdGets404Part()
+    public async Task A_batch_is_207_multipart_in_request_order_and_an_unknown_id_gets_a_404_part()
     {
         var token = await _c.AdminToken();
         var recs = await SomeRecords(token);
@@ -75,7 +75,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task Batch_51Ids_400Cmn106_And50Allowed()
+    public async Task A_batch_of_51_ids_is_400_CMN_106_and_50_are_allowed()
     {
         var token = await _c.AdminToken();
         var ids = (await SomeRecords(token)).Take(51).Select(r => (string)r["id"]!).ToList();
@@ -88,7 +88,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task Batch_ExtensionLevel_OtherExtensionsRecordsAre404Parts()
+    public async Task An_extension_level_batch_gives_404_parts_for_other_extensions_records()
     {
         var admin = await _c.AdminToken();
         var truth = await _c.Records();
@@ -104,7 +104,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task Recording_MetadataAndContent_WithRanges()
+    public async Task Recording_metadata_and_content_are_served_with_ranges()
     {
         var token = await _c.AdminToken();
         var withRec = (await SomeRecords(token, "&recordingType=All")).Take(6).ToList();
@@ -144,7 +144,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task Recording_ContentOnlyOnMedia_QueryTokenAcceptedAndCounted()
+    public async Task Recording_content_is_served_only_on_the_media_listener_and_a_query_token_is_accepted_and_counted()
     {
         var token = await _c.AdminToken();
         var rec = (await SomeRecords(token, "&recordingType=All"))[0];
@@ -160,7 +160,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task Shapes_MatchRealFixtures_ListSimpleDetailedErrorsAndEnvelope()
+    public async Task Lists_in_both_views_errors_and_the_envelope_have_the_shapes_of_the_real_fixtures()
     {
         var token = await _c.AdminToken();
         var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-3).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
@@ -186,7 +186,7 @@ public sealed class BatchRecordingShapeTests(SimFixture sim) : IClassFixture<Sim
     }
 
     [Fact]
-    public async Task EveryAnswer_HasRequestId_AndUnknownPathIsCmn120()
+    public async Task Every_answer_has_a_request_id_and_an_unknown_path_is_CMN_120()
     {
         var (status, body, resp) = await _c.GetJson("/restapi/v1.0/nothing-here", null);
         Assert.Equal(HttpStatusCode.NotFound, status);

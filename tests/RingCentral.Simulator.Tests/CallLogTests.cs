@@ -48,43 +48,43 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public Task NoFilter_AllVisibleNotDeleted_NewestFirst() => Check("", _ => true);
+    public Task Without_a_filter_every_visible_record_not_deleted_comes_newest_first() => Check("", _ => true);
 
     [Fact]
-    public Task Direction() => Check("&direction=Inbound", r => (string)r["direction"]! == "Inbound");
+    public Task Direction_filters_by_direction() => Check("&direction=Inbound", r => (string)r["direction"]! == "Inbound");
 
     [Fact]
-    public Task DirectionBothRepeated() => Check("&direction=Inbound&direction=Outbound", _ => true);
+    public Task Both_directions_repeated_filter_nothing() => Check("&direction=Inbound&direction=Outbound", _ => true);
 
     [Fact]
-    public Task TypeFax() => Check("&type=Fax", r => (string)r["type"]! == "Fax");
+    public Task Type_Fax_gives_only_faxes() => Check("&type=Fax", r => (string)r["type"]! == "Fax");
 
     [Fact]
-    public Task TransportVoip() => Check("&transport=VoIP", r => (string)r["transport"]! == "VoIP");
+    public Task Transport_VoIP_gives_only_VoIP_calls() => Check("&transport=VoIP", r => (string)r["transport"]! == "VoIP");
 
     [Fact]
-    public Task ShowDeleted() => Check("&showDeleted=true", _ => true, showDeleted: true);
+    public Task ShowDeleted_adds_the_deleted_records() => Check("&showDeleted=true", _ => true, showDeleted: true);
 
     [Fact]
-    public Task ShowBlockedFalse() => Check("&showBlocked=false", r => !(bool)r["_sim"]!["blocked"]!);
+    public Task ShowBlocked_false_leaves_out_the_blocked_calls() => Check("&showBlocked=false", r => !(bool)r["_sim"]!["blocked"]!);
 
     [Fact]
-    public Task RecordingTypeAll() => Check("&recordingType=All", r => r["recording"] is not null);
+    public Task RecordingType_All_gives_every_recorded_call() => Check("&recordingType=All", r => r["recording"] is not null);
 
     [Fact]
-    public Task RecordingTypeAutomatic() => Check("&recordingType=Automatic", r => (string?)r["recording"]?["type"] == "Automatic");
+    public Task RecordingType_Automatic_gives_automatic_recordings_only() => Check("&recordingType=Automatic", r => (string?)r["recording"]?["type"] == "Automatic");
 
     [Fact]
-    public Task RecordingTypeOnDemand() => Check("&recordingType=OnDemand", r => (string?)r["recording"]?["type"] == "OnDemand");
+    public Task RecordingType_OnDemand_gives_on_demand_recordings_only() => Check("&recordingType=OnDemand", r => (string?)r["recording"]?["type"] == "OnDemand");
 
     [Fact]
-    public Task WithRecording() => Check("&withRecording=true", r => r["recording"] is not null);
+    public Task WithRecording_gives_every_recorded_call() => Check("&withRecording=true", r => r["recording"] is not null);
 
     [Fact]
-    public Task WithRecordingIgnoredWhenRecordingTypeGiven() => Check("&withRecording=false&recordingType=OnDemand", r => (string?)r["recording"]?["type"] == "OnDemand");
+    public Task WithRecording_is_ignored_when_recordingType_is_given() => Check("&withRecording=false&recordingType=OnDemand", r => (string?)r["recording"]?["type"] == "OnDemand");
 
     [Fact]
-    public async Task PhoneNumber_WithAndWithoutPlus()
+    public async Task PhoneNumber_matches_with_and_without_the_plus()
     {
         var truth = await Expected(_ => true);
         var all = await _c.Records();
@@ -95,10 +95,10 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public Task ExtensionNumber() => Check("&extensionNumber=103", r => (string?)r["from"]!["extensionNumber"] == "103" || (string?)r["to"]!["extensionNumber"] == "103");
+    public Task ExtensionNumber_matches_either_party() => Check("&extensionNumber=103", r => (string?)r["from"]!["extensionNumber"] == "103" || (string?)r["to"]!["extensionNumber"] == "103");
 
     [Fact]
-    public async Task TelephonySessionId()
+    public async Task TelephonySessionId_finds_its_call()
     {
         var some = (await _c.Records()).First(r => T(r["startTime"]) < Now.AddDays(-1) && !Deleted(r));
         var tsid = (string)some["telephonySessionId"]!;
@@ -106,7 +106,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task SessionId_FindsAllRecordsOfTheCall_AndRejectsOtherFilters()
+    public async Task SessionId_finds_every_record_of_the_call_and_refuses_other_filters()
     {
         var token = await _c.AdminToken();
         var truth = await _c.Records();
@@ -123,7 +123,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task ExtensionLevel_OwnRecordsOnly_AndAdminMayReadAnother()
+    public async Task The_extension_level_gives_own_records_only_and_an_admin_may_read_another_extension()
     {
         var user = await _c.UserToken();
         var expected = await Expected(r => Owner(r) == sim.Info.UserExtensionId);
@@ -135,7 +135,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task NonAdmin_AccountLevel_Gets403Cmn408_ExactlyAsRingCentral()
+    public async Task A_non_admin_at_account_level_gets_403_CMN_408_exactly_as_from_RingCentral()
     {
         var (status, body, _) = await _c.GetJson("/restapi/v1.0/account/~/call-log", await _c.UserToken());
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -145,7 +145,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task DefaultWindow_IsLast24Hours()
+    public async Task The_default_window_is_the_last_24_hours()
     {
         var token = await _c.AdminToken();
         var recs = await _c.AllPages("/restapi/v1.0/account/~/call-log?perPage=1000", token);
@@ -159,7 +159,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task Paging_FollowsNextPage_SmallPages_SameAsOneBigPage()
+    public async Task Following_nextPage_through_small_pages_gives_the_same_as_one_big_page()
     {
         var token = await _c.AdminToken();
         var small = await _c.AllPages($"/restapi/v1.0/account/~/call-log?dateFrom={From}&dateTo={To}&perPage=37", token);
@@ -175,7 +175,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task Paging_EmptyRange_HasPageButNoStartEndOrNext()
+    public async Task An_empty_range_has_paging_but_no_pageStart_pageEnd_or_nextPage()
     {
         var token = await _c.AdminToken();
         var (status, body, _) = await _c.GetJson("/restapi/v1.0/account/~/call-log?dateFrom=2001-01-01T00:00:00Z&dateTo=2001-01-02T00:00:00Z", token);
@@ -192,7 +192,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     [Theory]
     [InlineData(1000, 1, false)]
     [InlineData(1001, 2, true)]
-    public async Task Paging_Exactly1000And1001(int count, int pages, bool hasNext)
+    public async Task Paging_exactly_1000_and_1001_records(int count, int pages, bool hasNext)
     {
         var token = await _c.AdminToken();
         // Choose a window holding exactly `count` listed records: from the newest visible one back to the count-th (distinct start times).
@@ -216,7 +216,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     [InlineData("perPage=max", 1000)]
     [InlineData("perPage=5000", 1000)]
     [InlineData("perPage=7", 7)]
-    public async Task PerPage_MaxAndClamp(string q, int expected)
+    public async Task PerPage_max_and_values_over_1000_give_1000(string q, int expected)
     {
         var (status, body, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?dateFrom={From}&dateTo={To}&{q}", await _c.AdminToken());
         Assert.Equal(HttpStatusCode.OK, status);
@@ -232,7 +232,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     [InlineData("view=Fancy", "view")]
     [InlineData("direction=Sideways", "direction")]
     [InlineData("recordingType=Sometimes", "recordingType")]
-    public async Task InvalidParameters_400Cmn101NamingTheParameter(string q, string name)
+    public async Task An_invalid_parameter_is_400_CMN_101_naming_it(string q, string name)
     {
         var (status, body, _) = await _c.GetJson("/restapi/v1.0/account/~/call-log?" + q, await _c.AdminToken());
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -241,7 +241,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task Views_SimpleHasNoLegs_DetailedHasLegsAndLastModified()
+    public async Task Simple_has_no_legs_and_Detailed_has_legs_and_lastModifiedTime()
     {
         var token = await _c.AdminToken();
         var (_, simple, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?dateFrom={From}&dateTo={To}&perPage=50", token);
@@ -258,7 +258,7 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     }
 
     [Fact]
-    public async Task ActiveCalls_ShowCallsInProgressAndJustEnded()
+    public async Task Active_calls_show_calls_in_progress_and_just_ended()
     {
         var token = await _c.AdminToken();
         var added = await _c.Hook("calls", new { count = 3, endedSecondsAgo = 5, visibleAfterSeconds = 600 });

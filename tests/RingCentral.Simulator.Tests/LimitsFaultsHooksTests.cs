@@ -16,7 +16,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RateLimit_FixedWindow_429WithRetryAfter_PenaltyRestartsWithEachRequest()
+    public async Task Over_a_fixed_window_limit_is_429_with_Retry_After_and_each_request_in_the_penalty_restarts_it()
     {
         await using var host = await Start(o => { o.Heavy = "3/2"; o.PenaltySeconds = 2; });
         using var c = new SimClient(host.Info);
@@ -49,7 +49,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RateLimit_WindowEnds_CountsPerUser_AuthGroupPerClient()
+    public async Task A_window_ends_limits_count_per_user_and_the_auth_group_per_client()
     {
         await using var host = await Start(o => { o.Heavy = "2/1"; o.Auth = "3/60"; });
         using var c = new SimClient(host.Info);
@@ -67,7 +67,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Faults_Status503WithRetryAfter_And429_ThenNormal()
+    public async Task Status_faults_give_503_with_Retry_After_and_429_then_answers_are_normal()
     {
         await using var host = await Start();
         using var c = new SimClient(host.Info);
@@ -90,7 +90,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Faults_DropTruncateResetDelayRedirect()
+    public async Task Drop_truncate_reset_delay_and_redirect_faults_do_what_they_say()
     {
         await using var host = await Start();
         using var c = new SimClient(host.Info);
@@ -121,7 +121,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Faults_StallSendsHeadersThenNothing_BodyReplaces_StatusTakesAnErrorCode()
+    public async Task A_stall_sends_headers_then_nothing_a_body_fault_replaces_the_body_and_a_status_fault_takes_an_error_code()
     {
         await using var host = await Start();
         using var c = new SimClient(host.Info);
@@ -166,7 +166,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Faults_ProbabilityIsDeterministicForASeed_AndDeleteClears()
+    public async Task A_fault_probability_is_deterministic_for_a_seed_and_delete_clears_the_faults()
     {
         async Task<string> Pattern()
         {
@@ -187,7 +187,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Hooks_ConfigMediaBase_CallsModify_Stats_JwtAndOffByDefault()
+    public async Task The_config_calls_modify_and_stats_hooks_work_and_hooks_are_off_by_default()
     {
         await using var host = await Start();
         using var c = new SimClient(host.Info);
@@ -226,7 +226,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Data_IsDeterministicForASeed_RelativeToStart()
+    public async Task Data_is_deterministic_for_a_seed_relative_to_the_start()
     {
         var at = DateTimeOffset.UtcNow;
         async Task<List<string>> Ids()
@@ -239,7 +239,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Options_ParseEveryOption_AndFirstLineKeys()
+    public void Every_option_parses_and_the_first_line_has_the_documented_keys()
     {
         var o = SimulatorOptions.Parse(["--urls", "http://127.0.0.1:0", "--seed", "9", "--extensions", "12", "--calls-per-day", "50", "--days", "2",
             "--heavy", "4/10", "--light=0/0", "--auth", "1/5", "--penalty", "3", "--access-token-ttl", "30", "--refresh-token-ttl", "60",
@@ -257,7 +257,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RecordingBytesOption_FixesContentSize()
+    public async Task The_recording_bytes_option_fixes_the_content_size()
     {
         await using var host = await Start(o => o.RecordingBytes = 5000);
         using var c = new SimClient(host.Info);
@@ -271,7 +271,7 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Performance_1000RecordPage_ServedInMilliseconds_With1_2MillionRecords()
+    public async Task A_1000_record_page_is_served_in_milliseconds_from_1_2_million_records()
     {
         var sw = Stopwatch.StartNew();
         await using var host = await Start(o => { o.CallsPerDay = 40000; o.Days = 30; });

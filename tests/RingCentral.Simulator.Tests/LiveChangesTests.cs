@@ -18,7 +18,7 @@ public class LiveChangesTests
     }
 
     [Fact]
-    public async Task EachKindOfChangeShowsInTheListWithLastModifiedTimeMoved()
+    public async Task Each_kind_of_change_shows_in_the_list_with_lastModifiedTime_moved()
     {
         await using var sim = await Start();
         using var c = new SimClient(sim.Info);
@@ -70,7 +70,7 @@ public class LiveChangesTests
     }
 
     [Fact]
-    public async Task LiveModeChangesRecordsAtItsPaceAndInItsProportions()
+    public async Task Live_mode_changes_records_at_its_pace_and_in_its_proportions()
     {
         Assert.Throws<FormatException>(() => SimulatorOptions.Parse(["--live-change-mix", "1/2"]));
         var parsed = SimulatorOptions.Parse(["--live", "--live-change-every", "0.1", "--live-change-mix", "0/0/1"]);
@@ -101,7 +101,7 @@ public class LiveChangesTests
     }
 
     [Fact]
-    public async Task WithoutDateToACallListedBetweenTwoPagesPushesTheSecondPageDown()
+    public async Task Without_dateTo_a_call_listed_between_two_pages_pushes_the_second_page_down()
     {
         await using var sim = await Start();
         using var c = new SimClient(sim.Info);

@@ -36,7 +36,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     private static string Ids(IEnumerable<string> ids) => new JsonObject { ["records"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()) }.ToJsonString();
 
     [Fact]
-    public void Schema_DescribesTheDeleteThisWay()
+    public void The_schema_describes_the_delete_this_way()
     {
         var op = Schema["paths"]!["/restapi/v1.0/account/{accountId}/call-recordings"]!["delete"]!;
         Assert.Equal("Heavy", (string)op["x-throttling-group"]!);
@@ -48,7 +48,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     }
 
     [Fact]
-    public async Task Delete_204_ThenMetadataAndContentAre404_AndASecondDeleteIs404()
+    public async Task A_delete_is_204_then_metadata_and_content_are_404_and_a_second_delete_is_404()
     {
         var token = await _c.AdminToken();
         var ids = await RecordingIds(0, 3);
@@ -73,7 +73,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     }
 
     [Fact]
-    public async Task Delete_AnUnknownIdIs404_AndDeletesNothingOfThatRequest()
+    public async Task A_delete_with_an_unknown_id_is_404_and_deletes_nothing_of_that_request()
     {
         var token = await _c.AdminToken();
         var ids = await RecordingIds(10, 2);
@@ -87,7 +87,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     }
 
     [Fact]
-    public async Task Delete_MoreThan100IdsOrNoneIs400_AndANonAdminIs403NamingThePermission()
+    public async Task A_delete_of_more_than_100_ids_or_none_is_400_and_a_non_admin_gets_403_naming_the_permission()
     {
         var token = await _c.AdminToken();
         var ids = await RecordingIds(20, 101);
@@ -117,7 +117,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     }
 
     [Fact]
-    public async Task Settings_HaveTheSchemasPropertiesAndTheRetentionOption()
+    public async Task The_settings_have_the_schemas_properties_and_the_retention_option()
     {
         var (status, body, resp) = await _c.GetJson("/restapi/v1.0/account/~/call-recording", await _c.AdminToken());
         Assert.Equal(HttpStatusCode.OK, status);
@@ -140,7 +140,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     }
 
     [Fact]
-    public async Task Content_HasETagAndLastModified_AndIfRangeDecidesBetween206And200()
+    public async Task Content_has_ETag_and_Last_Modified_and_If_Range_decides_between_206_and_200()
     {
         var token = await _c.AdminToken();
         var id = (await RecordingIds(200, 1)).Single();
@@ -175,7 +175,7 @@ public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixtur
     }
 
     [Fact]
-    public async Task SlowBody_ArrivesWhole_AndStallBody_StopsHalfWay()
+    public async Task A_slow_body_arrives_whole_and_a_stalled_body_stops_half_way()
     {
         var token = await _c.AdminToken();
         var id = (await RecordingIds(210, 1)).Single();

@@ -44,7 +44,7 @@ public sealed class SchemaCoverageTests(SimFixture sim, ITestOutputHelper output
         => entries.SelectMany(e => new[] { e["from"], e["to"] }).Where(p => p is not null).Select(p => p!.AsObject());
 
     [Fact]
-    public async Task EveryPropertyOfRecordLegAndParty_IsSentSomewhere()
+    public async Task Every_property_of_record_leg_and_party_is_sent_somewhere()
     {
         var (simple, detailed) = await Sample();
         var records = simple.Concat(detailed).ToList();
@@ -71,7 +71,7 @@ public sealed class SchemaCoverageTests(SimFixture sim, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task UnlistedEnumerationValues_AreEachSent()
+    public async Task Each_unlisted_enumeration_value_is_sent()
     {
         var (_, detailed) = await Sample();
         var legs = Legs(detailed).ToList();
@@ -100,7 +100,7 @@ public sealed class SchemaCoverageTests(SimFixture sim, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task OptionalParts_FollowRingCentralsRules_InRealisticShares()
+    public async Task Optional_parts_follow_RingCentrals_rules_in_realistic_shares()
     {
         var (simple, detailed) = await Sample();
         var legs = Legs(detailed).ToList();
@@ -151,7 +151,7 @@ public sealed class SchemaCoverageTests(SimFixture sim, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task Sample_EveryKindOfRecordOfBothViews_IsValidAgainstTheSchema()
+    public async Task Every_kind_of_record_in_both_views_is_valid_against_the_schema()
     {
         var (simple, detailed) = await Sample();
         var all = simple.Concat(detailed).ToList();

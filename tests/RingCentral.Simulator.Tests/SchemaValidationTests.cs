@@ -36,7 +36,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     [InlineData(AccountLog, "/restapi/v1.0/account/~/call-log", "Detailed")]
     [InlineData(ExtensionLog, "/restapi/v1.0/account/~/extension/~/call-log", "Simple")]
     [InlineData(ExtensionLog, "/restapi/v1.0/account/~/extension/~/call-log", "Detailed")]
-    public async Task ListPages_BothViewsBothLevels_AreCallLogResponses(string specPath, string path, string view)
+    public async Task List_pages_of_both_views_and_levels_are_call_log_responses(string specPath, string path, string view)
     {
         var token = await _c.AdminToken();
         var schema = SpecSchemas.ForResponse(specPath, "get", "200");
@@ -53,7 +53,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task RecordsById_BothViewsBothLevels_AreCallLogRecords()
+    public async Task Records_by_id_of_both_views_and_levels_are_call_log_records()
     {
         var token = await _c.AdminToken();
         var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/extension/~/call-log?perPage=20&dateFrom={Since(10)}", token);
@@ -72,7 +72,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     [Theory]
     [InlineData("Simple")]
     [InlineData("Detailed")]
-    public async Task Batch207_EveryPart_MatchesItsSchema(string view)
+    public async Task Every_part_of_a_207_batch_matches_its_schema(string view)
     {
         var token = await _c.AdminToken();
         var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?perPage=40&dateFrom={Since(10)}&view={view}", token);
@@ -103,7 +103,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     [Theory]
     [InlineData("/restapi/v1.0/account/{accountId}/active-calls", "/restapi/v1.0/account/~/active-calls")]
     [InlineData("/restapi/v1.0/account/{accountId}/extension/{extensionId}/active-calls", "/restapi/v1.0/account/~/extension/~/active-calls")]
-    public async Task ActiveCalls_InProgressAndEnded_BothViews_AreCallLogResponses(string specPath, string path)
+    public async Task Active_calls_in_progress_and_ended_in_both_views_are_call_log_responses(string specPath, string path)
     {
         var token = await _c.AdminToken();
         await _c.Hook("calls", new { count = 8, endedSecondsAgo = -120, visibleAfterSeconds = 600 });
@@ -119,7 +119,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task RecordingMetadata_IsGetCallRecordingResponse()
+    public async Task Recording_metadata_is_a_get_call_recording_response()
     {
         var token = await _c.AdminToken();
         var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/call-log?perPage=10&recordingType=All&dateFrom={Since(10)}", token);
@@ -130,7 +130,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task TokenAnswers_JwtRefreshAndAuthorizationCode_AreTokenInfo()
+    public async Task Token_answers_for_jwt_refresh_and_authorization_code_are_token_info()
     {
         var schema = SpecSchemas.ForResponse(Token, "post", "200");
         var jwt = await _c.JwtToken();
@@ -148,7 +148,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task WhoAmI_AndAccountInfo_MatchTheirSchemas()
+    public async Task Who_am_I_and_account_info_match_their_schemas()
     {
         foreach (var token in new[] { await _c.AdminToken(), await _c.UserToken() })
         {
@@ -158,7 +158,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task ErrorBodies_403_404_400_401_416_MatchTheSpecsErrorModels()
+    public async Task Error_bodies_of_403_404_400_401_and_416_match_the_specs_error_models()
     {
         var admin = await _c.AdminToken();
         var user = await _c.UserToken();
@@ -180,7 +180,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task ErrorBodies_429_IsTheGeneralErrorModel()
+    public async Task The_429_error_body_is_the_general_error_model()
     {
         var token = await _c.AdminToken();
         await _c.Hook("config", new { heavy = "1/60", penalty = 1 });
@@ -198,7 +198,7 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
     }
 
     [Fact]
-    public async Task OAuthErrors_AreTheSpecsOauthInvalidRequest()
+    public async Task OAuth_errors_are_the_specs_OAuth_invalid_request()
     {
         var schema = SpecSchemas.ForResponse(Token, "post", "400");
         var answers = new List<HttpResponseMessage>

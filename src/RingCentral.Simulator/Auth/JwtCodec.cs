@@ -15,7 +15,7 @@ internal sealed class JwtCodec(string issuerClientId)
     public string Mint(string extensionId, DateTimeOffset expires, string audience)
     {
         var header = B64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
-        var payloadBytes = Json.ErrorBodies.Build(w =>
+        var payloadBytes = Json.JsonBody.Build(w =>
         {
             w.WriteStartObject();
             w.WriteString("aud", audience);
@@ -31,28 +31,28 @@ internal sealed class JwtCodec(string issuerClientId)
         return header + "." + payload + "." + sig;
     }
 
-    /// <summary>Validates signature and expiry. Returns the extension id, or an error reason ("invalid"/"expired").</summary>
-    public (string? ExtensionId, string? Error) Validate(string? jwt, DateTimeOffset now)
+    /// <summary>Checks signature and expiry; the extension id (<c>sub</c>) comes with <see cref="JwtOutcome.Valid"/>.</summary>
+    public (JwtOutcome Outcome, string? ExtensionId) Validate(string? jwt, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(jwt)) return (null, "invalid");
+        if (string.IsNullOrEmpty(jwt)) return (JwtOutcome.Invalid, null);
         var parts = jwt.Split('.');
-        if (parts.Length != 3) return (null, "invalid");
+        if (parts.Length != 3) return (JwtOutcome.Invalid, null);
         var expected = B64(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1])));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts[2])))
         {
-            return (null, "invalid");
+            return (JwtOutcome.Invalid, null);
         }
         try
         {
             using var doc = JsonDocument.Parse(FromB64(parts[1]));
             var sub = doc.RootElement.GetProperty("sub").GetString();
             var exp = doc.RootElement.GetProperty("exp").GetInt64();
-            if (exp <= now.ToUnixTimeSeconds()) return (sub, "expired");
-            return (sub, null);
+            if (exp <= now.ToUnixTimeSeconds()) return (JwtOutcome.Expired, sub);
+            return sub is null ? (JwtOutcome.Invalid, null) : (JwtOutcome.Valid, sub);
         }
         catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            return (null, "invalid");
+            return (JwtOutcome.Invalid, null);
         }
     }
 

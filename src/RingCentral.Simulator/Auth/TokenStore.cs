@@ -4,18 +4,6 @@ using RingCentral.Simulator.Data;
 
 namespace RingCentral.Simulator.Auth;
 
-/// <summary>An authorization session: one access token and one refresh token at a time.</summary>
-internal sealed class Session
-{
-    public required string SessionId { get; init; }
-    public required Extension Extension { get; init; }
-    public required string ClientId { get; init; }
-    public string AccessToken { get; set; } = "";
-    public DateTimeOffset AccessExpires { get; set; }
-    public string RefreshToken { get; set; } = "";
-    public DateTimeOffset RefreshExpires { get; set; }
-}
-
 /// <summary>Issues and checks tokens. Refresh tokens are single-use: refreshing replaces both tokens.</summary>
 internal sealed class TokenStore
 {
@@ -29,8 +17,6 @@ internal sealed class TokenStore
         lock (_gate) Issue(s, accessTtl, refreshTtl, now);
         return s;
     }
-
-    public enum RefreshOutcome { Ok, Unknown, Expired }
 
     /// <summary>Rotates the tokens of the session the refresh token belongs to; the old ones stop working.</summary>
     public (RefreshOutcome Outcome, Session? Session) Refresh(string refreshToken, string clientId, int accessTtl, int refreshTtl, DateTimeOffset now)
@@ -49,25 +35,18 @@ internal sealed class TokenStore
         }
     }
 
-    public enum AccessOutcome { Ok, Unknown, Expired }
-
     public (AccessOutcome Outcome, Session? Session) CheckAccess(string token, DateTimeOffset now)
     {
         if (!_byAccess.TryGetValue(token, out var s)) return (AccessOutcome.Unknown, null);
         return s.AccessExpires <= now ? (AccessOutcome.Expired, s) : (AccessOutcome.Ok, s);
     }
 
-    /// <summary>Revoking either token ends the whole session. Returns false when the token is unknown.</summary>
-    public bool Revoke(string token)
+    /// <summary>Revoking either token ends the whole session; an unknown token changes nothing.</summary>
+    public void Revoke(string token)
     {
         lock (_gate)
         {
-            if (_byAccess.TryGetValue(token, out var s) || _byRefresh.TryGetValue(token, out s))
-            {
-                Remove(s);
-                return true;
-            }
-            return false;
+            if (_byAccess.TryGetValue(token, out var s) || _byRefresh.TryGetValue(token, out s)) Remove(s);
         }
     }
 
@@ -91,32 +70,4 @@ internal sealed class TokenStore
     private static string NewToken() => "U0lNMDFQMDF8" + JwtCodec.B64(RandomNumberGenerator.GetBytes(32));
 
     private static string RandomDigits() => string.Concat(RandomNumberGenerator.GetBytes(6).Select(b => (char)('0' + (b % 10))));
-}
-
-/// <summary>Authorization codes handed out by /restapi/oauth/authorize, with their PKCE challenge.</summary>
-internal sealed class AuthCodeStore
-{
-    private readonly ConcurrentDictionary<string, AuthCode> _codes = new(StringComparer.Ordinal);
-
-    public sealed record AuthCode(Extension Extension, string ClientId, string RedirectUri, string? Challenge, string ChallengeMethod, DateTimeOffset Expires);
-
-    public string Add(AuthCode code)
-    {
-        var value = JwtCodec.B64(RandomNumberGenerator.GetBytes(24));
-        _codes[value] = code;
-        return value;
-    }
-
-    /// <summary>Codes are single-use: taking one removes it.</summary>
-    public AuthCode? Take(string code) => _codes.TryRemove(code, out var c) ? c : null;
-
-    public static bool VerifierMatches(AuthCode code, string? verifier)
-    {
-        if (code.Challenge is null) return true;
-        if (string.IsNullOrEmpty(verifier)) return false;
-        var computed = code.ChallengeMethod == "S256"
-            ? JwtCodec.B64(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)))
-            : verifier;
-        return string.Equals(computed, code.Challenge, StringComparison.Ordinal);
-    }
 }

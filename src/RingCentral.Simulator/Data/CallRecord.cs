@@ -1,30 +1,6 @@
+using System.Globalization;
+
 namespace RingCentral.Simulator.Data;
-
-/// <summary>One side of a call as the call log shows it; shared between records to keep memory low.</summary>
-internal sealed class Party
-{
-    public string? PhoneNumber { get; init; }
-    public string? ExtensionNumber { get; init; }
-    public string? ExtensionId { get; init; }
-    public string? Name { get; init; }
-    public string? Location { get; init; }
-    /// <summary>The RingCentral phone of an extension; written as <c>device</c> on the legs that run over VoIP.</summary>
-    public string? DeviceId { get; init; }
-}
-
-/// <summary>An extension of the simulated account; index 0 is the admin, index 1 the non-admin user.</summary>
-internal sealed class Extension
-{
-    public required int Index { get; init; }
-    public required string Id { get; init; }
-    public required long NumericId { get; init; }
-    public required string ExtensionNumber { get; init; }
-    public required string Name { get; init; }
-    public required bool IsAdmin { get; init; }
-    public required Party Party { get; init; }
-    /// <summary>The extension that sometimes acts for this one (a secretary, a coworker): the record's <c>delegate</c>.</summary>
-    public Extension? Delegate { get; set; }
-}
 
 /// <summary>
 /// A call-log record as stored. Mutable fields are changed only by the modify hook / live mode.
@@ -71,7 +47,7 @@ internal sealed class CallRecord
     public static string TelephonySessionIdOf(long sessionId)
     {
         var h = (ulong)sessionId * 0x9E3779B97F4A7C15UL;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s-a0d{h:x13}z{sessionId:x}0000");
+        return string.Create(CultureInfo.InvariantCulture, $"s-a0d{h:x13}z{sessionId:x}0000");
     }
 
     /// <summary>Recordings alternate between the two formats RingCentral serves.</summary>

@@ -21,16 +21,15 @@ internal sealed class DataGenerator
     ];
 
     private readonly Random _rng;
-    private readonly HashSet<string> _ids;
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly List<Party> _external = [];
     private long _nextSession;
     private long _nextRecording;
     private long _nextMessage;
 
-    public DataGenerator(int seed, int extensionCount, HashSet<string>? usedIds = null)
+    public DataGenerator(int seed, int extensionCount)
     {
         _rng = new Random(seed);
-        _ids = usedIds ?? [];
         AccountNumericId = 400000000000 + (_rng.Next(100000, 999999) * 1000L) + 4;
         AccountId = AccountNumericId.ToString(CultureInfo.InvariantCulture);
         var exts = new Extension[extensionCount];

@@ -1,43 +1,4 @@
-using System.Globalization;
-
 namespace RingCentral.Simulator.Data;
-
-/// <summary>How a record changes after it has been listed, as on RingCentral.</summary>
-internal enum MutationKind
-{
-    /// <summary>A recording is attached minutes after the call (on-demand recordings, late uploads).</summary>
-    Recording,
-
-    /// <summary>RingCentral corrects the result (say Missed becomes Voicemail).</summary>
-    Result,
-
-    /// <summary>The record is deleted (listed afterwards only with showDeleted=true, marked deleted).</summary>
-    Delete,
-}
-
-/// <summary>The proportions of the kinds of change live mode makes, as "RECORDING/RESULT/DELETE" weights.</summary>
-internal readonly record struct MutationMix(int Recording, int Result, int Delete)
-{
-    public static readonly MutationMix Default = new(60, 25, 15);
-
-    public static MutationMix Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('/');
-        var weights = new int[3];
-        if (parts.Length != 3 || !parts.Select((p, i) => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out weights[i])).All(ok => ok) || weights.Sum() == 0)
-        {
-            throw new FormatException($"Change mix '{text}' is not RECORDING/RESULT/DELETE weights (e.g. 60/25/15).");
-        }
-        return new MutationMix(weights[0], weights[1], weights[2]);
-    }
-
-    public MutationKind Pick(Random random)
-    {
-        var roll = random.Next(Recording + Result + Delete);
-        return roll < Recording ? MutationKind.Recording : roll < Recording + Result ? MutationKind.Result : MutationKind.Delete;
-    }
-}
 
 /// <summary>
 /// Changes records after they have appeared in the list: a recording attached, a result
@@ -87,9 +48,11 @@ internal sealed class LiveMutator(CallStore store, DataGenerator generator)
                 if (corrected == r.Result) return false;
                 r.Result = corrected;
                 return true;
-            default:
+            case MutationKind.Delete:
                 r.Deleted = true;
                 return true;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such kind of change.");
         }
     }
 

@@ -1,18 +1,18 @@
 using RingCentral.Simulator.Infrastructure;
+using RingCentral.Simulator.Json;
 
 namespace RingCentral.Simulator.Endpoints;
 
 /// <summary>Who am I: the account and the extension (Light group).</summary>
 internal static class AccountEndpoints
 {
-    public static void Map(WebApplication app, SimulatorState sim)
+    public static void Map(IEndpointRouteBuilder routes, SimulatorState sim)
     {
-        app.MapGet("/restapi/v1.0/account/{accountId}", async (HttpContext ctx, string accountId) =>
+        var caller = new CallerFilter(sim, RateGroup.Light);
+        routes.MapGet("/restapi/v1.0/account/{accountId}", (HttpContext ctx) =>
         {
-            var session = await Http.Authenticate(ctx, sim, RateGroup.Light);
-            if (session is null || !await Http.CheckAccount(ctx, sim, accountId)) return;
             var admin = sim.Extensions[0];
-            await Http.WriteJson(ctx, 200, w =>
+            return JsonBody.WriteAsync(ctx, 200, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("uri", sim.Uris.AccountPath);
@@ -27,14 +27,11 @@ internal static class AccountEndpoints
                 w.WriteString("setupWizardState", "Completed");
                 w.WriteEndObject();
             });
-        });
-        app.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}", async (HttpContext ctx, string accountId, string extensionId) =>
+        }).AddEndpointFilter(caller);
+        routes.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}", (HttpContext ctx) =>
         {
-            var session = await Http.Authenticate(ctx, sim, RateGroup.Light);
-            if (session is null || !await Http.CheckAccount(ctx, sim, accountId)) return;
-            var ext = await Http.ResolveExtension(ctx, sim, session, extensionId);
-            if (ext is null) return;
-            await Http.WriteJson(ctx, 200, w =>
+            var ext = Caller.Of(ctx).Owner!;
+            return JsonBody.WriteAsync(ctx, 200, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("uri", sim.Uris.AccountPath + "/extension/" + ext.Id);
@@ -64,6 +61,6 @@ internal static class AccountEndpoints
                 w.WriteBoolean("hidden", false);
                 w.WriteEndObject();
             });
-        });
+        }).AddEndpointFilter(caller);
     }
 }

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
-using RingCentral.Simulator.Auth;
 using RingCentral.Simulator.Data;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
@@ -14,63 +10,34 @@ internal static class CallLogEndpoints
     private const int BatchLimit = 50;
     private const long ActiveCallLingerMs = 120_000;
 
-    public static void Map(WebApplication app, SimulatorState sim)
+    public static void Map(IEndpointRouteBuilder routes, SimulatorState sim)
     {
-        app.MapGet("/restapi/v1.0/account/{accountId}/call-log", (HttpContext ctx, string accountId) => List(ctx, sim, accountId, null));
-        app.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log", (HttpContext ctx, string accountId, string extensionId) => List(ctx, sim, accountId, extensionId));
-        app.MapGet("/restapi/v1.0/account/{accountId}/call-log/{ids}", (HttpContext ctx, string accountId, string ids) => ById(ctx, sim, accountId, null, ids));
-        app.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log/{ids}", (HttpContext ctx, string accountId, string extensionId, string ids) => ById(ctx, sim, accountId, extensionId, ids));
-        app.MapGet("/restapi/v1.0/account/{accountId}/active-calls", (HttpContext ctx, string accountId) => Active(ctx, sim, accountId, null));
-        app.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}/active-calls", (HttpContext ctx, string accountId, string extensionId) => Active(ctx, sim, accountId, extensionId));
+        // Account level: admins only; extension level: one's own extension, or any for admins.
+        var caller = new CallerFilter(sim, RateGroup.Heavy, accountLevelPermission: "ReadCompanyCallLog");
+        routes.MapGet("/restapi/v1.0/account/{accountId}/call-log", (HttpContext ctx) => ListAsync(ctx, sim)).AddEndpointFilter(caller);
+        routes.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log", (HttpContext ctx) => ListAsync(ctx, sim)).AddEndpointFilter(caller);
+        routes.MapGet("/restapi/v1.0/account/{accountId}/call-log/{ids}", (HttpContext ctx, string ids) => ByIdAsync(ctx, sim, ids)).AddEndpointFilter(caller);
+        routes.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log/{ids}", (HttpContext ctx, string ids) => ByIdAsync(ctx, sim, ids)).AddEndpointFilter(caller);
+        routes.MapGet("/restapi/v1.0/account/{accountId}/active-calls", (HttpContext ctx) => ActiveAsync(ctx, sim)).AddEndpointFilter(caller);
+        routes.MapGet("/restapi/v1.0/account/{accountId}/extension/{extensionId}/active-calls", (HttpContext ctx) => ActiveAsync(ctx, sim)).AddEndpointFilter(caller);
     }
 
-    /// <summary>Authenticates, checks the account and resolves the level: (ok, owner extension or null for company level).</summary>
-    private static async Task<(bool Ok, Session? Session, Extension? Owner)> Scope(HttpContext ctx, SimulatorState sim, string accountId, string? extensionId)
+    private static async Task ListAsync(HttpContext ctx, SimulatorState sim)
     {
-        var session = await Http.Authenticate(ctx, sim, RateGroup.Heavy);
-        if (session is null || !await Http.CheckAccount(ctx, sim, accountId)) return (false, null, null);
-        if (extensionId is null)
-        {
-            if (!session.Extension.IsAdmin)
-            {
-                await Http.CompanyPermissionRequired(ctx);
-                return (false, null, null);
-            }
-            return (true, session, null);
-        }
-        var ext = await Http.ResolveExtension(ctx, sim, session, extensionId);
-        return (ext is not null, session, ext);
-    }
-
-    private static async Task List(HttpContext ctx, SimulatorState sim, string accountId, string? extensionId)
-    {
-        var (ok, _, owner) = await Scope(ctx, sim, accountId, extensionId);
-        if (!ok) return;
+        var owner = Caller.Of(ctx).Owner;
         var now = DateTimeOffset.UtcNow;
-        var (req, status, error) = ListRequest.Parse(ctx.Request, owner, now, callLog: true);
-        if (req is null)
-        {
-            await Http.WriteJson(ctx, status, error!);
-            return;
-        }
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var records = sim.Store.Query(req.Filter, req.CacheKey, nowMs);
+        var req = ListRequest.Parse(ctx.Request, owner, now, callLog: true);
+        var records = sim.Store.Query(req.Filter, req.CacheKey, now.ToUnixTimeMilliseconds());
         var uris = sim.Uris;
-        await WritePage(ctx, sim, records, req, (w, r) => RecordJsonWriter.Write(w, r, req.Detailed, uris, owner is not null, req.Filter.ShowDeleted));
+        await ListPage.WriteAsync(ctx, sim, records, req, (w, r) => RecordJsonWriter.Write(w, r, req.Detailed, uris, owner is not null, req.Filter.ShowDeleted));
         if (sim.Config.CallsPerListRequest > 0) sim.AddCalls(sim.Config.CallsPerListRequest, 0, 0);
     }
 
-    private static async Task Active(HttpContext ctx, SimulatorState sim, string accountId, string? extensionId)
+    private static Task ActiveAsync(HttpContext ctx, SimulatorState sim)
     {
-        var (ok, _, owner) = await Scope(ctx, sim, accountId, extensionId);
-        if (!ok) return;
+        var owner = Caller.Of(ctx).Owner;
         var now = DateTimeOffset.UtcNow;
-        var (req, status, error) = ListRequest.Parse(ctx.Request, owner, now, callLog: false);
-        if (req is null)
-        {
-            await Http.WriteJson(ctx, status, error!);
-            return;
-        }
+        var req = ListRequest.Parse(ctx.Request, owner, now, callLog: false);
         var nowMs = now.ToUnixTimeMilliseconds();
         // In progress, or ended within the last ~120 s (RingCentral's active-calls cache).
         var candidates = sim.Store.Range(nowMs - (6 * 3_600_000L), nowMs);
@@ -86,64 +53,15 @@ internal static class CallLogEndpoints
             list.Add(r);
         }
         var uris = sim.Uris;
-        await WritePage(ctx, sim, list, req, (w, r) => RecordJsonWriter.Write(w, r, req.Detailed, uris, owner is not null, false, nowMs, withViewInUri: false));
+        return ListPage.WriteAsync(ctx, sim, list, req, (w, r) => RecordJsonWriter.Write(w, r, req.Detailed, uris, owner is not null, false, nowMs, withViewInUri: false));
     }
 
-    /// <summary>Writes the envelope: uri, records, paging {page, perPage, pageStart, pageEnd}, navigation {firstPage, nextPage?}.</summary>
-    private static Task WritePage(HttpContext ctx, SimulatorState sim, IReadOnlyList<CallRecord> all, ListRequest req, Action<Utf8JsonWriter, CallRecord> writeRecord)
+    private static Task ByIdAsync(HttpContext ctx, SimulatorState sim, string idList)
     {
-        var start = (long)(req.Page - 1) * req.PerPage;
-        var count = (int)Math.Clamp(all.Count - start, 0, req.PerPage);
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(4096, count * (req.Detailed ? 2600 : 1100)));
-        using (var w = new Utf8JsonWriter(buffer, RingCentral.Simulator.Json.JsonOut.Options))
-        {
-            w.WriteStartObject();
-            w.WriteString("uri", Http.UriWithPage(sim, ctx.Request, null));
-            w.WriteStartArray("records");
-            for (var i = 0; i < count; i++) writeRecord(w, all[(int)start + i]);
-            w.WriteEndArray();
-            w.WriteStartObject("paging");
-            w.WriteNumber("page", req.Page);
-            w.WriteNumber("perPage", req.PerPage);
-            if (count > 0)
-            {
-                w.WriteNumber("pageStart", start);
-                w.WriteNumber("pageEnd", start + count - 1);
-            }
-            w.WriteEndObject();
-            w.WriteStartObject("navigation");
-            if (start + count < all.Count)
-            {
-                w.WriteStartObject("nextPage");
-                w.WriteString("uri", Http.UriWithPage(sim, ctx.Request, req.Page + 1));
-                w.WriteEndObject();
-            }
-            w.WriteStartObject("firstPage");
-            w.WriteString("uri", Http.UriWithPage(sim, ctx.Request, 1));
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        return Http.WriteJson(ctx, 200, buffer.WrittenSpan.ToArray());
-    }
-
-    private static async Task ById(HttpContext ctx, SimulatorState sim, string accountId, string? extensionId, string idList)
-    {
-        var (ok, _, owner) = await Scope(ctx, sim, accountId, extensionId);
-        if (!ok) return;
-        var view = ctx.Request.Query["view"].ToString();
-        var detailed = view.Equals("Detailed", StringComparison.OrdinalIgnoreCase);
-        if (view.Length > 0 && !detailed && !view.Equals("Simple", StringComparison.OrdinalIgnoreCase))
-        {
-            await Http.WriteJson(ctx, 400, ErrorBodies.InvalidParameter("view", view));
-            return;
-        }
+        var owner = Caller.Of(ctx).Owner;
+        var detailed = ListRequest.ParseView(ctx.Request.Query);
         var ids = idList.Split(',');
-        if (ids.Length > BatchLimit)
-        {
-            await Http.WriteJson(ctx, 400, ErrorBodies.Api("CMN-106", "CMN-106", $"Batch request is limited to {BatchLimit} entries"));
-            return;
-        }
+        if (ids.Length > BatchLimit) throw new Refusal(400, ErrorBodies.Api("CMN-106", "CMN-106", $"Batch request is limited to {BatchLimit} entries"));
         var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var uris = sim.Uris;
         CallRecord? Find(string id)
@@ -152,20 +70,19 @@ internal static class CallLogEndpoints
             if (r is null || r.VisibleAtMs > nowMs) return null;
             return owner is null || ReferenceEquals(r.Owner, owner) ? r : null;
         }
-        byte[] RecordBody(CallRecord r) => ErrorBodies.Build(w => RecordJsonWriter.Write(w, r, detailed, uris, owner is not null, true));
+        byte[] RecordBody(CallRecord r) => JsonBody.Build(w => RecordJsonWriter.Write(w, r, detailed, uris, owner is not null, true));
 
         if (ids.Length == 1)
         {
             var r = Find(ids[0]);
-            await Http.WriteJson(ctx, r is null ? 404 : 200, r is null ? ErrorBodies.NotFound("callRecordId") : RecordBody(r));
-            return;
+            return JsonBody.WriteAsync(ctx, r is null ? 404 : 200, r is null ? ErrorBodies.NotFound("callRecordId") : RecordBody(r));
         }
 
         // Batch: 207 multipart/mixed, summary part first, then one part per id in request order.
         var found = ids.Select(Find).ToArray();
         var basePath = sim.PlatformBase + ctx.Request.Path.Value![..(ctx.Request.Path.Value!.LastIndexOf('/') + 1)];
         var mp = new MultipartWriter();
-        mp.AddJsonPart(ErrorBodies.Build(w =>
+        mp.AddJsonPart(JsonBody.Build(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("response");
@@ -181,12 +98,6 @@ internal static class CallLogEndpoints
             w.WriteEndObject();
         }));
         foreach (var r in found) mp.AddJsonPart(r is null ? ErrorBodies.NotFound("callRecordId") : RecordBody(r));
-        var body = mp.Finish();
-        ctx.Response.StatusCode = 207;
-        ctx.Response.ContentType = mp.ContentType;
-        ctx.Response.ContentLength = body.Length;
-        await ctx.Response.Body.WriteAsync(body);
+        return JsonBody.WriteAsync(ctx, 207, mp.Finish(), mp.ContentType);
     }
-
-    internal static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,24 +4,24 @@ using RingCentral.Simulator.Json;
 
 namespace RingCentral.Simulator.Endpoints;
 
-/// <summary>The validated query of a list request: filter, view and paging. Errors come back as a ready body.</summary>
+/// <summary>The validated query of a list request: filter, view and paging. A parameter that is not valid is refused (400 naming it).</summary>
 internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage, int Page, string CacheKey)
 {
     private static readonly string[] SessionIdCompanions =
         ["dateFrom", "dateTo", "direction", "type", "transport", "phoneNumber", "extensionNumber", "telephonySessionId", "recordingType", "withRecording"];
 
-    public static (ListRequest? Request, int Status, byte[]? Error) Parse(HttpRequest req, Extension? owner, DateTimeOffset now, bool callLog)
+    /// <summary>The <c>view</c> parameter of lists and records by id: true for Detailed; Simple or none is false.</summary>
+    public static bool ParseView(IQueryCollection q)
+    {
+        var view = q["view"].ToString();
+        if (view.Length == 0 || view.Equals("Simple", StringComparison.OrdinalIgnoreCase)) return false;
+        return view.Equals("Detailed", StringComparison.OrdinalIgnoreCase) ? true : throw Invalid(q, "view");
+    }
+
+    public static ListRequest Parse(HttpRequest req, Extension? owner, DateTimeOffset now, bool callLog)
     {
         var q = req.Query;
-        byte[] Invalid(string name) => ErrorBodies.InvalidParameter(name, q[name].ToString());
-
-        var view = q["view"].ToString();
-        var detailed = false;
-        if (view.Length > 0)
-        {
-            if (view.Equals("Detailed", StringComparison.OrdinalIgnoreCase)) detailed = true;
-            else if (!view.Equals("Simple", StringComparison.OrdinalIgnoreCase)) return (null, 400, Invalid("view"));
-        }
+        var detailed = ParseView(q);
 
         var perPage = 100;
         var perPageText = q["perPage"].ToString();
@@ -29,32 +29,32 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
         {
             if (perPageText.Equals("max", StringComparison.OrdinalIgnoreCase)) perPage = 1000;
             else if (long.TryParse(perPageText, NumberStyles.None, CultureInfo.InvariantCulture, out var pp) && pp >= 1) perPage = (int)Math.Min(pp, 1000);
-            else return (null, 400, Invalid("perPage"));
+            else throw Invalid(q, "perPage");
         }
         var page = 1;
         var pageText = q["page"].ToString();
         if (pageText.Length > 0 && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
         {
-            return (null, 400, Invalid("page"));
+            throw Invalid(q, "page");
         }
 
         bool? inbound = null, fax = null, pstn = null;
-        if (!Enum2(q["direction"], "Inbound", "Outbound", ref inbound)) return (null, 400, Invalid("direction"));
-        if (!Enum2(q["type"], "Fax", "Voice", ref fax)) return (null, 400, Invalid("type"));
-        if (!Enum2(q["transport"], "PSTN", "VoIP", ref pstn)) return (null, 400, Invalid("transport"));
+        if (!TryParseEither(q["direction"], "Inbound", "Outbound", ref inbound)) throw Invalid(q, "direction");
+        if (!TryParseEither(q["type"], "Fax", "Voice", ref fax)) throw Invalid(q, "type");
+        if (!TryParseEither(q["transport"], "PSTN", "VoIP", ref pstn)) throw Invalid(q, "transport");
 
         var filter = new CallFilter { Owner = owner, Inbound = inbound, Fax = fax, Pstn = pstn };
         if (!callLog)
         {
-            return (new ListRequest(filter, detailed, perPage, page, ""), 200, null);
+            return new ListRequest(filter, detailed, perPage, page, "");
         }
 
         var dateTo = now;
         var toGiven = q["dateTo"].ToString() is { Length: > 0 };
-        if (toGiven && !TryDate(q["dateTo"].ToString(), out dateTo)) return (null, 400, Invalid("dateTo"));
+        if (toGiven && !TryParseDate(q["dateTo"].ToString(), out dateTo)) throw Invalid(q, "dateTo");
         var dateFrom = dateTo.AddHours(-24);
         var fromGiven = q["dateFrom"].ToString() is { Length: > 0 };
-        if (fromGiven && !TryDate(q["dateFrom"].ToString(), out dateFrom)) return (null, 400, Invalid("dateFrom"));
+        if (fromGiven && !TryParseDate(q["dateFrom"].ToString(), out dateFrom)) throw Invalid(q, "dateFrom");
 
         var sessionText = q["sessionId"].ToString();
         long? sessionId = null;
@@ -65,7 +65,7 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
                 if (q.ContainsKey(other))
                 {
                     var msg = $"Parameter [sessionId] is not allowed for usage along with parameter [{other}]";
-                    return (null, 400, ErrorBodies.Api("InvalidParameter", "CLG-110", msg, "sessionId", sessionText));
+                    throw new Refusal(400, ErrorBodies.Api("InvalidParameter", "CLG-110", msg, "sessionId", sessionText));
                 }
             }
             // An unknown (non-numeric) session id simply matches nothing.
@@ -83,19 +83,19 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
                 _ when rt.Equals("All", StringComparison.OrdinalIgnoreCase) => "All",
                 _ => null,
             };
-            if (recordingType is null) return (null, 400, Invalid("recordingType"));
+            if (recordingType is null) throw Invalid(q, "recordingType");
         }
         else if (q["withRecording"].ToString() is { Length: > 0 } wr)
         {
             // Deprecated; only used when recordingType is absent.
-            if (!bool.TryParse(wr, out var with)) return (null, 400, Invalid("withRecording"));
+            if (!bool.TryParse(wr, out var with)) throw Invalid(q, "withRecording");
             if (with) recordingType = "All";
         }
 
         var showDeleted = false;
-        if (q["showDeleted"].ToString() is { Length: > 0 } sd && !bool.TryParse(sd, out showDeleted)) return (null, 400, Invalid("showDeleted"));
+        if (q["showDeleted"].ToString() is { Length: > 0 } sd && !bool.TryParse(sd, out showDeleted)) throw Invalid(q, "showDeleted");
         var showBlocked = true;
-        if (q["showBlocked"].ToString() is { Length: > 0 } sb && !bool.TryParse(sb, out showBlocked)) return (null, 400, Invalid("showBlocked"));
+        if (q["showBlocked"].ToString() is { Length: > 0 } sb && !bool.TryParse(sb, out showBlocked)) throw Invalid(q, "showBlocked");
 
         var phone = q["phoneNumber"].ToString();
         var phoneDigits = phone.Length == 0 ? null : phone.TrimStart('+');
@@ -120,11 +120,11 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
         // list computed for the first one (the cache keeps it at most 30 s).
         var keyFilter = filter with { FromMs = fromGiven ? filter.FromMs : toGiven ? filter.FromMs : 0, ToMs = toGiven ? filter.ToMs : 0 };
         var key = keyFilter.ToString() + "|" + (owner?.Id ?? "*");
-        return (new ListRequest(filter, detailed, perPage, page, key), 200, null);
+        return new ListRequest(filter, detailed, perPage, page, key);
     }
 
-    /// <summary>Parses a repeated two-valued enum parameter: returns false on an unknown value.</summary>
-    private static bool Enum2(Microsoft.Extensions.Primitives.StringValues values, string trueValue, string falseValue, ref bool? result)
+    /// <summary>Parses a two-valued parameter, repeated or comma-separated: true, false, or null (both or neither given); false on an unknown value.</summary>
+    private static bool TryParseEither(Microsoft.Extensions.Primitives.StringValues values, string trueValue, string falseValue, ref bool? result)
     {
         bool sawTrue = false, sawFalse = false;
         foreach (var raw in values)
@@ -140,6 +140,9 @@ internal sealed record ListRequest(CallFilter Filter, bool Detailed, int PerPage
         return true;
     }
 
-    private static bool TryDate(string text, out DateTimeOffset value)
+    private static Refusal Invalid(IQueryCollection q, string name) => new(400, ErrorBodies.InvalidParameter(name, q[name].ToString()));
+
+    /// <summary>An ISO 8601 date and time; without an offset it is UTC.</summary>
+    public static bool TryParseDate(string text, out DateTimeOffset value)
         => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
 }

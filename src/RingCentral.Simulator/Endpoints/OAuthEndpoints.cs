@@ -8,13 +8,13 @@ namespace RingCentral.Simulator.Endpoints;
 /// <summary>POST /restapi/oauth/token, GET /restapi/oauth/authorize, POST /restapi/oauth/revoke.</summary>
 internal static class OAuthEndpoints
 {
-    public const string JwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private const string JwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-    public static void Map(WebApplication app, SimulatorState sim)
+    public static void Map(IEndpointRouteBuilder routes, SimulatorState sim)
     {
-        app.MapPost("/restapi/oauth/token", (HttpContext ctx) => Token(ctx, sim));
-        app.MapPost("/restapi/oauth/revoke", (HttpContext ctx) => Revoke(ctx, sim));
-        app.MapGet("/restapi/oauth/authorize", (HttpContext ctx) => Authorize(ctx, sim));
+        routes.MapPost("/restapi/oauth/token", (HttpContext ctx) => TokenAsync(ctx, sim));
+        routes.MapPost("/restapi/oauth/revoke", (HttpContext ctx) => RevokeAsync(ctx, sim));
+        routes.MapGet("/restapi/oauth/authorize", (HttpContext ctx) => Authorize(ctx, sim));
     }
 
     /// <summary>Client from Basic auth (confidential) or from the client_id form field (public PKCE client).</summary>
@@ -40,27 +40,27 @@ internal static class OAuthEndpoints
         return (bodyId.Length == 0 ? null : bodyId, false, false);
     }
 
-    private static async Task<IFormCollection> Form(HttpContext ctx)
+    private static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
         => ctx.Request.HasFormContentType ? await ctx.Request.ReadFormAsync() : FormCollection.Empty;
 
-    private static Task OAuthError(HttpContext ctx, int status, string error, string code, string description, string? parameterName = null, string? parameterValue = null)
-        => Http.WriteJson(ctx, status, ErrorBodies.OAuth(error, code, description, parameterName, parameterValue));
+    /// <summary>The Auth group is counted per client (per address when none is named).</summary>
+    private static void ApplyRateLimit(HttpContext ctx, SimulatorState sim, string? clientId)
+        => RateLimitGate.Apply(ctx, sim, RateGroup.Auth, "client:" + (clientId ?? ctx.Connection.RemoteIpAddress?.ToString()));
 
-    private static async Task Token(HttpContext ctx, SimulatorState sim)
+    private static Refusal OAuthError(string error, string code, string description, string? parameterName = null, string? parameterValue = null)
+        => new(400, ErrorBodies.OAuth(error, code, description, parameterName, parameterValue));
+
+    private static Refusal InvalidClient(string? clientId)
+        => OAuthError("invalid_client", "OAU-153", "Invalid client: " + (clientId ?? ""), "client_id", clientId ?? "");
+
+    private static async Task TokenAsync(HttpContext ctx, SimulatorState sim)
     {
-        var form = await Form(ctx);
+        var form = await ReadFormAsync(ctx);
         var (clientId, basic, secretOk) = Client(ctx, sim, form);
-        if (!await Http.ApplyRateLimit(ctx, sim, RateGroup.Auth, "client:" + (clientId ?? ctx.Connection.RemoteIpAddress?.ToString())))
-        {
-            return;
-        }
+        ApplyRateLimit(ctx, sim, clientId);
         var grant = form["grant_type"].ToString();
         var publicPkce = !basic && clientId == sim.ClientId && grant == "authorization_code";
-        if (!secretOk && !publicPkce)
-        {
-            await OAuthError(ctx, 400, "invalid_client", "OAU-153", "Invalid client: " + (clientId ?? ""), "client_id", clientId ?? "");
-            return;
-        }
+        if (!secretOk && !publicPkce) throw InvalidClient(clientId);
         var cfg = sim.Config;
         var now = DateTimeOffset.UtcNow;
         Session? session;
@@ -68,61 +68,42 @@ internal static class OAuthEndpoints
         {
             case JwtGrant:
             {
-                var (extId, err) = sim.Jwt.Validate(form["assertion"].ToString(), now);
-                var ext = extId is null ? null : sim.FindExtension(extId);
-                if (err == "expired")
-                {
-                    await OAuthError(ctx, 400, "invalid_grant", "OAU-213", "Token expired");
-                    return;
-                }
-                if (err is not null || ext is null)
-                {
-                    await OAuthError(ctx, 400, "invalid_grant", "OAU-140", "Invalid resource owner credentials.");
-                    return;
-                }
+                var (outcome, extId) = sim.Jwt.Validate(form["assertion"].ToString(), now);
+                if (outcome == JwtOutcome.Expired) throw OAuthError("invalid_grant", "OAU-213", "Token expired");
+                var ext = outcome == JwtOutcome.Valid ? sim.FindExtension(extId!) : null;
+                if (ext is null) throw OAuthError("invalid_grant", "OAU-140", "Invalid resource owner credentials.");
                 session = sim.Tokens.Create(ext, sim.ClientId, cfg.AccessTokenTtl, cfg.RefreshTokenTtl, now);
                 break;
             }
             case "refresh_token":
             {
                 var (outcome, s) = sim.Tokens.Refresh(form["refresh_token"].ToString(), sim.ClientId, cfg.AccessTokenTtl, cfg.RefreshTokenTtl, now);
-                if (outcome != TokenStore.RefreshOutcome.Ok)
-                {
-                    var msg = outcome == TokenStore.RefreshOutcome.Expired ? "Token expired" : "Token not found";
-                    await OAuthError(ctx, 400, "invalid_grant", outcome == TokenStore.RefreshOutcome.Expired ? "OAU-213" : "OAU-211", msg);
-                    return;
-                }
+                if (outcome == RefreshOutcome.Expired) throw OAuthError("invalid_grant", "OAU-213", "Token expired");
+                if (outcome != RefreshOutcome.Ok) throw OAuthError("invalid_grant", "OAU-211", "Token not found");
                 session = s!;
                 break;
             }
             case "authorization_code":
             {
                 var code = sim.AuthCodes.Take(form["code"].ToString());
-                if (code is null || code.Expires <= now)
-                {
-                    await OAuthError(ctx, 400, "invalid_grant", "OAU-109", "Authorization code is invalid or expired");
-                    return;
-                }
+                if (code is null || code.Expires <= now) throw OAuthError("invalid_grant", "OAU-109", "Authorization code is invalid or expired");
                 if (code.RedirectUri != form["redirect_uri"].ToString())
                 {
-                    await OAuthError(ctx, 400, "invalid_grant", "OAU-110", "Redirect URI does not match", "redirect_uri", form["redirect_uri"].ToString());
-                    return;
+                    throw OAuthError("invalid_grant", "OAU-110", "Redirect URI does not match", "redirect_uri", form["redirect_uri"].ToString());
                 }
                 // A public client must prove possession with PKCE; a confidential one may use it too.
                 if ((publicPkce && code.Challenge is null) || !AuthCodeStore.VerifierMatches(code, form["code_verifier"].ToString()))
                 {
-                    await OAuthError(ctx, 400, "invalid_grant", "OAU-154", "Code verifier is invalid", "code_verifier", "");
-                    return;
+                    throw OAuthError("invalid_grant", "OAU-154", "Code verifier is invalid", "code_verifier", "");
                 }
                 session = sim.Tokens.Create(code.Extension, sim.ClientId, cfg.AccessTokenTtl, cfg.RefreshTokenTtl, now);
                 break;
             }
             default:
-                await OAuthError(ctx, 400, "unsupported_grant_type", "OAU-250", "Unsupported grant type", "grant_type", grant);
-                return;
+                throw OAuthError("unsupported_grant_type", "OAU-250", "Unsupported grant type", "grant_type", grant);
         }
         sim.Stats.Grant(grant);
-        await Http.WriteJson(ctx, 200, w =>
+        await JsonBody.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
             w.WriteString("access_token", session.AccessToken);
@@ -138,19 +119,12 @@ internal static class OAuthEndpoints
         });
     }
 
-    private static async Task Revoke(HttpContext ctx, SimulatorState sim)
+    private static async Task RevokeAsync(HttpContext ctx, SimulatorState sim)
     {
-        var form = await Form(ctx);
+        var form = await ReadFormAsync(ctx);
         var (clientId, basic, secretOk) = Client(ctx, sim, form);
-        if (!await Http.ApplyRateLimit(ctx, sim, RateGroup.Auth, "client:" + (clientId ?? ctx.Connection.RemoteIpAddress?.ToString())))
-        {
-            return;
-        }
-        if (!secretOk && !(!basic && clientId == sim.ClientId))
-        {
-            await OAuthError(ctx, 400, "invalid_client", "OAU-153", "Invalid client: " + (clientId ?? ""), "client_id", clientId ?? "");
-            return;
-        }
+        ApplyRateLimit(ctx, sim, clientId);
+        if (!secretOk && !(!basic && clientId == sim.ClientId)) throw InvalidClient(clientId);
         var token = form["token"].ToString();
         if (token.Length == 0) token = ctx.Request.Query["token"].ToString();
         // RFC 7009: success even for an unknown token; revoking one token ends the whole session.
@@ -160,24 +134,18 @@ internal static class OAuthEndpoints
         ctx.Response.ContentLength = 0;
     }
 
-    private static async Task Authorize(HttpContext ctx, SimulatorState sim)
+    private static void Authorize(HttpContext ctx, SimulatorState sim)
     {
         var q = ctx.Request.Query;
         if (q["response_type"].ToString() != "code")
         {
-            await OAuthError(ctx, 400, "unsupported_response_type", "OAU-101", "Unsupported response type", "response_type", q["response_type"].ToString());
-            return;
+            throw OAuthError("unsupported_response_type", "OAU-101", "Unsupported response type", "response_type", q["response_type"].ToString());
         }
-        if (q["client_id"].ToString() != sim.ClientId)
-        {
-            await OAuthError(ctx, 400, "invalid_client", "OAU-153", "Invalid client: " + q["client_id"], "client_id", q["client_id"].ToString());
-            return;
-        }
+        if (q["client_id"].ToString() != sim.ClientId) throw InvalidClient(q["client_id"].ToString());
         var redirect = q["redirect_uri"].ToString();
         if (!Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) || redirectUri.Scheme != "http" || !redirectUri.IsLoopback)
         {
-            await OAuthError(ctx, 400, "invalid_request", "OAU-102", "Redirect URI must be a loopback http address", "redirect_uri", redirect);
-            return;
+            throw OAuthError("invalid_request", "OAU-102", "Redirect URI must be a loopback http address", "redirect_uri", redirect);
         }
         var ext = sim.Extensions[0];
         if (q["login_hint"].ToString() is { Length: > 0 } hint)
@@ -189,10 +157,9 @@ internal static class OAuthEndpoints
         method = method.Length == 0 ? "plain" : method;
         if (method is not ("plain" or "S256"))
         {
-            await OAuthError(ctx, 400, "invalid_request", "OAU-103", "Unsupported code challenge method", "code_challenge_method", method);
-            return;
+            throw OAuthError("invalid_request", "OAU-103", "Unsupported code challenge method", "code_challenge_method", method);
         }
-        var code = sim.AuthCodes.Add(new AuthCodeStore.AuthCode(ext, sim.ClientId, redirect, challenge.Length == 0 ? null : challenge, method, DateTimeOffset.UtcNow.AddMinutes(1)));
+        var code = sim.AuthCodes.Add(new AuthCode(ext, sim.ClientId, redirect, challenge.Length == 0 ? null : challenge, method, DateTimeOffset.UtcNow.AddMinutes(1)));
         var state = q["state"].ToString();
         var location = redirect + (redirect.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "code=" + Uri.EscapeDataString(code)
             + (state.Length > 0 ? "&state=" + Uri.EscapeDataString(state) : "");

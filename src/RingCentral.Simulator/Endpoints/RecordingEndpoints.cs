@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using RingCentral.Simulator.Data;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
@@ -11,35 +12,36 @@ namespace RingCentral.Simulator.Endpoints;
 /// </summary>
 internal static class RecordingEndpoints
 {
-    public const int MaxDeleteIds = 100;
+    private const int MaxDeleteIds = 100;
 
-    public static void Map(WebApplication app, SimulatorState sim)
+    public static void Map(IEndpointRouteBuilder routes, SimulatorState sim)
     {
-        app.MapDelete("/restapi/v1.0/account/{accountId}/call-recordings", (HttpContext ctx, string accountId) => Delete(ctx, sim, accountId));
-        app.MapGet("/restapi/v1.0/account/{accountId}/call-recording", (HttpContext ctx, string accountId) => Settings(ctx, sim, accountId));
-        app.MapGet("/restapi/v1.0/account/{accountId}/recording/{recordingId}", (HttpContext ctx, string accountId, string recordingId) => Metadata(ctx, sim, accountId, recordingId));
-        app.MapGet("/restapi/v1.0/account/{accountId}/recording/{recordingId}/content", (HttpContext ctx, string accountId, string recordingId) => Content(ctx, sim, accountId, recordingId));
+        var heavy = new CallerFilter(sim, RateGroup.Heavy);
+        routes.MapDelete("/restapi/v1.0/account/{accountId}/call-recordings", (HttpContext ctx) => DeleteAsync(ctx, sim))
+            .AddEndpointFilter(new CallerFilter(sim, RateGroup.Heavy, accountLevelPermission: "EditCompanyCallRecordings"));
+        routes.MapGet("/restapi/v1.0/account/{accountId}/call-recording", (HttpContext ctx) => SettingsAsync(ctx, sim))
+            .AddEndpointFilter(new CallerFilter(sim, RateGroup.Light));
+        routes.MapGet("/restapi/v1.0/account/{accountId}/recording/{recordingId}", (HttpContext ctx, string recordingId) => MetadataAsync(ctx, sim, recordingId))
+            .AddEndpointFilter(heavy);
+        // RingCentral serves content only on the media entry point: on the platform listener the path is unknown, before any check.
+        routes.MapGet("/restapi/v1.0/account/{accountId}/recording/{recordingId}/content", (HttpContext ctx, string recordingId) => ContentAsync(ctx, sim, recordingId))
+            .AddEndpointFilter((context, next) => context.HttpContext.Connection.LocalPort == sim.MediaPort ? next(context) : throw new Refusal(404, ErrorBodies.InvalidUri()))
+            .AddEndpointFilter(heavy);
     }
 
-    private static async Task<CallRecord?> Find(HttpContext ctx, SimulatorState sim, string accountId, string recordingId)
+    /// <summary>The recording <paramref name="recordingId"/> names, if it exists, is not deleted, and the caller may see it (a non-admin: only recordings of their own calls).</summary>
+    private static CallRecord Find(HttpContext ctx, SimulatorState sim, string recordingId)
     {
-        var session = await Http.Authenticate(ctx, sim, RateGroup.Heavy);
-        if (session is null || !await Http.CheckAccount(ctx, sim, accountId)) return null;
+        var caller = Caller.Of(ctx).Session.Extension;
         var r = long.TryParse(recordingId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && !sim.DeletedRecordings.ContainsKey(id) ? sim.Store.FindByRecording(id) : null;
-        // A non-admin sees only recordings of their own calls.
-        if (r is null || (!session.Extension.IsAdmin && !ReferenceEquals(r.Owner, session.Extension)))
-        {
-            await Http.WriteJson(ctx, 404, ErrorBodies.NotFound("recordingId"));
-            return null;
-        }
+        if (r is null || (!caller.IsAdmin && !ReferenceEquals(r.Owner, caller))) throw new Refusal(404, ErrorBodies.NotFound("recordingId"));
         return r;
     }
 
-    private static async Task Metadata(HttpContext ctx, SimulatorState sim, string accountId, string recordingId)
+    private static Task MetadataAsync(HttpContext ctx, SimulatorState sim, string recordingId)
     {
-        var r = await Find(ctx, sim, accountId, recordingId);
-        if (r is null) return;
-        await Http.WriteJson(ctx, 200, w =>
+        var r = Find(ctx, sim, recordingId);
+        return JsonBody.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
             w.WriteString("id", recordingId);
@@ -50,16 +52,9 @@ internal static class RecordingEndpoints
         });
     }
 
-    private static async Task Content(HttpContext ctx, SimulatorState sim, string accountId, string recordingId)
+    private static async Task ContentAsync(HttpContext ctx, SimulatorState sim, string recordingId)
     {
-        if (ctx.Connection.LocalPort != sim.MediaPort)
-        {
-            // RingCentral serves content only on the media entry point.
-            await Http.WriteJson(ctx, 404, ErrorBodies.InvalidUri());
-            return;
-        }
-        var r = await Find(ctx, sim, accountId, recordingId);
-        if (r is null) return;
+        var r = Find(ctx, sim, recordingId);
         using var inFlight = sim.Stats.ContentStarted();
         var wav = CallRecord.RecordingIsWav(r.RecordingId);
         var length = AudioContent.Length(wav, r.DurationSeconds, sim.Options.RecordingBytes);
@@ -80,8 +75,7 @@ internal static class RecordingEndpoints
             if (!TryParseRange(range, length, out from, out to))
             {
                 ctx.Response.Headers.ContentRange = "bytes */" + length.ToString(CultureInfo.InvariantCulture);
-                await Http.WriteJson(ctx, 416, ErrorBodies.Simple("CMN-107", "Requested Range Not Satisfiable"));
-                return;
+                throw new Refusal(416, ErrorBodies.Simple("CMN-107", "Requested Range Not Satisfiable"));
             }
             partial = true;
         }
@@ -93,7 +87,6 @@ internal static class RecordingEndpoints
         {
             ctx.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {from}-{to}/{length}");
         }
-        if (HttpMethods.IsHead(ctx.Request.Method)) return;
         var buffer = new byte[64 * 1024];
         for (var pos = from; pos <= to;)
         {
@@ -105,11 +98,11 @@ internal static class RecordingEndpoints
     }
 
     /// <summary>A strong validator of the content: it changes when the bytes would.</summary>
-    internal static string ETag(long recordingId, long length) =>
+    private static string ETag(long recordingId, long length) =>
         string.Create(CultureInfo.InvariantCulture, $"\"{recordingId:x}-{length:x}\"");
 
     /// <summary>If-Range absent, the current ETag (strong comparison), or the current Last-Modified date.</summary>
-    internal static bool IfRangeHolds(string ifRange, string etag, DateTimeOffset lastModified)
+    private static bool IfRangeHolds(string ifRange, string etag, DateTimeOffset lastModified)
     {
         if (ifRange.Length == 0) return true;
         if (ifRange.StartsWith('"') || ifRange.StartsWith("W/", StringComparison.Ordinal)) return ifRange == etag;
@@ -121,42 +114,33 @@ internal static class RecordingEndpoints
     /// DELETE .../call-recordings {"records":[ids]}: 1 to 100 ids; admins only (EditCompanyCallRecordings);
     /// an id that is unknown (or already deleted) makes the whole request 404 and deletes nothing.
     /// </summary>
-    private static async Task Delete(HttpContext ctx, SimulatorState sim, string accountId)
+    private static async Task DeleteAsync(HttpContext ctx, SimulatorState sim)
     {
-        var session = await Http.Authenticate(ctx, sim, RateGroup.Heavy);
-        if (session is null || !await Http.CheckAccount(ctx, sim, accountId)) return;
-        if (!session.Extension.IsAdmin)
-        {
-            await Http.WriteJson(ctx, 403, ErrorBodies.Api("InsufficientPermissions", "CMN-408", "[EditCompanyCallRecordings] permission required", permissionName: "EditCompanyCallRecordings"));
-            return;
-        }
         List<string>? ids = null;
         try
         {
-            using var body = await System.Text.Json.JsonDocument.ParseAsync(ctx.Request.Body, default, ctx.RequestAborted);
-            if (body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            using var body = await JsonDocument.ParseAsync(ctx.Request.Body, default, ctx.RequestAborted);
+            if (body.RootElement.ValueKind == JsonValueKind.Object
                 && body.RootElement.TryGetProperty("records", out var records)
-                && records.ValueKind == System.Text.Json.JsonValueKind.Array
-                && records.EnumerateArray().All(e => e.ValueKind == System.Text.Json.JsonValueKind.String))
+                && records.ValueKind == JsonValueKind.Array
+                && records.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
             {
                 ids = records.EnumerateArray().Select(e => e.GetString()!).ToList();
             }
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
         }
         if (ids is null || ids.Count is 0 or > MaxDeleteIds)
         {
-            await Http.WriteJson(ctx, 400, ErrorBodies.InvalidParameter("records", ids is null ? null : ids.Count.ToString(CultureInfo.InvariantCulture)));
-            return;
+            throw new Refusal(400, ErrorBodies.InvalidParameter("records", ids?.Count.ToString(CultureInfo.InvariantCulture)));
         }
         var found = new List<long>();
         foreach (var text in ids)
         {
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || sim.DeletedRecordings.ContainsKey(id) || sim.Store.FindByRecording(id) is null)
             {
-                await Http.WriteJson(ctx, 404, ErrorBodies.NotFound("records"));
-                return;
+                throw new Refusal(404, ErrorBodies.NotFound("records"));
             }
             found.Add(id);
         }
@@ -165,12 +149,10 @@ internal static class RecordingEndpoints
     }
 
     /// <summary>GET .../call-recording: the account's recording settings; retention from --recording-retention.</summary>
-    private static async Task Settings(HttpContext ctx, SimulatorState sim, string accountId)
+    private static Task SettingsAsync(HttpContext ctx, SimulatorState sim)
     {
-        var session = await Http.Authenticate(ctx, sim, RateGroup.Light);
-        if (session is null || !await Http.CheckAccount(ctx, sim, accountId)) return;
         var days = sim.Options.RecordingRetentionDays;
-        await Http.WriteJson(ctx, 200, w =>
+        return JsonBody.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("onDemand");
@@ -193,7 +175,7 @@ internal static class RecordingEndpoints
     }
 
     /// <summary>Parses one "bytes=N-", "bytes=N-M" or "bytes=-S" range against the content length.</summary>
-    internal static bool TryParseRange(string header, long length, out long from, out long to)
+    private static bool TryParseRange(string header, long length, out long from, out long to)
     {
         from = 0;
         to = length - 1;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using RingCentral.Simulator.Data;
+using RingCentral.Simulator.Faults;
 using RingCentral.Simulator.Infrastructure;
 using RingCentral.Simulator.Json;
 
@@ -9,35 +9,36 @@ namespace RingCentral.Simulator.Endpoints;
 /// <summary>/_sim/* hooks (only with --test-hooks): ground truth, stats, faults, config, JWTs, new and changed calls.</summary>
 internal static class TestHookEndpoints
 {
-    public static void Map(WebApplication app, SimulatorState sim)
+    public static void Map(IEndpointRouteBuilder routes, SimulatorState sim)
     {
-        app.MapGet("/_sim/records", (HttpContext ctx) => Records(ctx, sim));
-        app.MapGet("/_sim/stats", (HttpContext ctx) => Http.WriteJson(ctx, 200, sim.Stats.Write, 1 << 16));
-        app.MapPost("/_sim/stats/reset", (HttpContext ctx) =>
+        routes.MapGet("/_sim/records", (HttpContext ctx) => RecordsAsync(ctx, sim));
+        routes.MapGet("/_sim/stats", (HttpContext ctx) => JsonBody.WriteAsync(ctx, 200, sim.Stats.Write, 1 << 16));
+        routes.MapPost("/_sim/stats/reset", (HttpContext ctx) =>
         {
             sim.Stats.Reset();
-            return Ok(ctx);
+            return OkAsync(ctx);
         });
-        app.MapPost("/_sim/faults", async (HttpContext ctx) =>
+        routes.MapPost("/_sim/faults", async (HttpContext ctx) =>
         {
-            using var doc = await Body(ctx);
-            var (rule, error) = FaultRule.Parse(doc.RootElement);
-            if (rule is null)
+            using var doc = await ReadBodyAsync(ctx);
+            try
             {
-                await Http.WriteJson(ctx, 400, ErrorBodies.Simple("SIM-400", error!));
-                return;
+                sim.Faults.Add(FaultRule.Parse(doc.RootElement));
             }
-            sim.Faults.Add(rule);
-            await Ok(ctx);
+            catch (FormatException ex)
+            {
+                throw BadHookRequest(ex.Message);
+            }
+            await OkAsync(ctx);
         });
-        app.MapDelete("/_sim/faults", (HttpContext ctx) =>
+        routes.MapDelete("/_sim/faults", (HttpContext ctx) =>
         {
             sim.Faults.Clear();
-            return Ok(ctx);
+            return OkAsync(ctx);
         });
-        app.MapPost("/_sim/config", async (HttpContext ctx) =>
+        routes.MapPost("/_sim/config", async (HttpContext ctx) =>
         {
-            using var doc = await Body(ctx);
+            using var doc = await ReadBodyAsync(ctx);
             var e = doc.RootElement;
             var c = sim.Config;
             try
@@ -55,44 +56,43 @@ internal static class TestHookEndpoints
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
             {
-                await Http.WriteJson(ctx, 400, ErrorBodies.Simple("SIM-400", ex.Message));
-                return;
+                throw BadHookRequest(ex.Message);
             }
             // New limits start from fresh windows.
             sim.Limiter.Reset();
-            await Ok(ctx);
+            await OkAsync(ctx);
         });
-        app.MapPost("/_sim/jwt", async (HttpContext ctx) =>
+        routes.MapPost("/_sim/jwt", async (HttpContext ctx) =>
         {
-            using var doc = await Body(ctx);
+            using var doc = await ReadBodyAsync(ctx);
             var e = doc.RootElement;
             var ext = e.TryGetProperty("extensionId", out var v) ? v.GetString() ?? "" : sim.Extensions[0].Id;
             var seconds = e.TryGetProperty("expiresInSeconds", out v) ? v.GetInt32() : 3600;
             var jwt = sim.Jwt.Mint(ext, DateTimeOffset.UtcNow.AddSeconds(seconds), sim.TokenAudience);
-            await Http.WriteJson(ctx, 200, w =>
+            await JsonBody.WriteAsync(ctx, 200, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("jwt", jwt);
                 w.WriteEndObject();
             });
         });
-        app.MapPost("/_sim/calls", async (HttpContext ctx) =>
+        routes.MapPost("/_sim/calls", async (HttpContext ctx) =>
         {
-            using var doc = await Body(ctx);
+            using var doc = await ReadBodyAsync(ctx);
             var e = doc.RootElement;
             var count = e.TryGetProperty("count", out var v) ? v.GetInt32() : 1;
             var ended = e.TryGetProperty("endedSecondsAgo", out v) ? v.GetInt32() : 0;
             int? visible = e.TryGetProperty("visibleAfterSeconds", out v) ? v.GetInt32() : null;
             int? duration = e.TryGetProperty("durationSeconds", out v) ? v.GetInt32() : null;
-            await WriteIds(ctx, "added", sim.AddCalls(count, ended, visible, duration));
+            await WriteIdsAsync(ctx, "added", sim.AddCalls(count, ended, visible, duration));
         });
-        app.MapPost("/_sim/modify", async (HttpContext ctx) =>
+        routes.MapPost("/_sim/modify", async (HttpContext ctx) =>
         {
-            using var doc = await Body(ctx);
+            using var doc = await ReadBodyAsync(ctx);
             var count = doc.RootElement.TryGetProperty("count", out var v) ? v.GetInt32() : 1;
             if (!doc.RootElement.TryGetProperty("kind", out var kind))
             {
-                await WriteIds(ctx, "modified", sim.ModifyCalls(count));
+                await WriteIdsAsync(ctx, "modified", sim.ModifyCalls(count));
                 return;
             }
             List<CallRecord> changed;
@@ -105,23 +105,25 @@ internal static class TestHookEndpoints
             }
             catch (FormatException ex)
             {
-                await Http.WriteJson(ctx, 400, ErrorBodies.Simple("SIM-400", ex.Message));
-                return;
+                throw BadHookRequest(ex.Message);
             }
-            await WriteIds(ctx, "modified", changed);
+            await WriteIdsAsync(ctx, "modified", changed);
         });
     }
 
-    private static async Task<JsonDocument> Body(HttpContext ctx)
+    /// <summary>A hook body that does not say what to do: 400 SIM-400 with the reason.</summary>
+    private static Refusal BadHookRequest(string reason) => new(400, ErrorBodies.Simple("SIM-400", reason));
+
+    private static async Task<JsonDocument> ReadBodyAsync(HttpContext ctx)
     {
         using var reader = new StreamReader(ctx.Request.Body);
         var text = await reader.ReadToEndAsync();
         return JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
     }
 
-    private static Task Ok(HttpContext ctx) => Http.WriteJson(ctx, 200, "{\"ok\":true}"u8.ToArray());
+    private static Task OkAsync(HttpContext ctx) => JsonBody.WriteAsync(ctx, 200, "{\"ok\":true}"u8.ToArray());
 
-    private static Task WriteIds(HttpContext ctx, string name, List<CallRecord> records) => Http.WriteJson(ctx, 200, w =>
+    private static Task WriteIdsAsync(HttpContext ctx, string name, List<CallRecord> records) => JsonBody.WriteAsync(ctx, 200, w =>
     {
         w.WriteStartObject();
         w.WriteStartArray(name);
@@ -131,16 +133,17 @@ internal static class TestHookEndpoints
     });
 
     /// <summary>Every record held, unfiltered, Detailed, with the hidden facts in "_sim". Optional raw startTime range.</summary>
-    private static Task Records(HttpContext ctx, SimulatorState sim)
+    private static Task RecordsAsync(HttpContext ctx, SimulatorState sim)
     {
         var q = ctx.Request.Query;
         var from = long.MinValue / 2;
         var to = long.MaxValue / 2;
-        if (q["dateFrom"].ToString() is { Length: > 0 } f && DateTimeOffset.TryParse(f, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var df)) from = df.ToUnixTimeMilliseconds();
-        if (q["dateTo"].ToString() is { Length: > 0 } t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt)) to = dt.ToUnixTimeMilliseconds();
+        // A date that does not parse is no bound (this hook reports, it does not validate).
+        if (q["dateFrom"].ToString() is { Length: > 0 } f && ListRequest.TryParseDate(f, out var df)) from = df.ToUnixTimeMilliseconds();
+        if (q["dateTo"].ToString() is { Length: > 0 } t && ListRequest.TryParseDate(t, out var dt)) to = dt.ToUnixTimeMilliseconds();
         var range = sim.Store.Range(from, to);
         var uris = sim.Uris;
-        return Http.WriteJson(ctx, 200, w =>
+        return JsonBody.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("records");

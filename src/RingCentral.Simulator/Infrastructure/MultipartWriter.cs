@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace RingCentral.Simulator.Infrastructure;
@@ -9,13 +10,13 @@ namespace RingCentral.Simulator.Infrastructure;
 /// </summary>
 internal sealed class MultipartWriter
 {
-    private static long _counter;
-    private readonly System.Buffers.ArrayBufferWriter<byte> _body = new(16 * 1024);
+    private static long s_counter;
+    private readonly ArrayBufferWriter<byte> _body = new(16 * 1024);
 
     public MultipartWriter()
     {
-        var n = Interlocked.Increment(ref _counter);
-        Boundary = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        var n = Interlocked.Increment(ref s_counter);
+        Boundary = string.Create(CultureInfo.InvariantCulture,
             $"Boundary_{n}_{Random.Shared.Next(10_000_000, 999_999_999)}_{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
     }
 

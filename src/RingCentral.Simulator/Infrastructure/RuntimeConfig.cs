@@ -33,8 +33,6 @@ internal sealed class RuntimeConfig
         RateGroup.Heavy => Heavy,
         RateGroup.Light => Light,
         RateGroup.Auth => Auth,
-        _ => default,
+        _ => throw new ArgumentOutOfRangeException(nameof(g), g, "No such rate-limit group."),
     };
 }
-
-internal enum RateGroup { None, Heavy, Light, Auth }

@@ -6,7 +6,7 @@ namespace RingCentral.Simulator.Json;
 internal static class ErrorBodies
 {
     public static byte[] Api(string legacyCode, string code, string message, string? parameterName = null, string? parameterValue = null, string? permissionName = null)
-        => Build(w =>
+        => JsonBody.Build(w =>
         {
             w.WriteStartObject();
             w.WriteString("errorCode", legacyCode);
@@ -37,7 +37,7 @@ internal static class ErrorBodies
 
     public static byte[] Unavailable() => Simple("CMN-201", "Service Temporary Unavailable");
 
-    public static byte[] Simple(string code, string message) => Build(w =>
+    public static byte[] Simple(string code, string message) => JsonBody.Build(w =>
     {
         w.WriteStartObject();
         w.WriteString("errorCode", code);
@@ -53,7 +53,7 @@ internal static class ErrorBodies
 
     /// <summary>OAuth error: {error, errors:[{errorCode, message, parameters?}], error_description}.</summary>
     public static byte[] OAuth(string error, string code, string description, string? parameterName = null, string? parameterValue = null)
-        => Build(w =>
+        => JsonBody.Build(w =>
         {
             w.WriteStartObject();
             w.WriteString("error", error);
@@ -75,11 +75,4 @@ internal static class ErrorBodies
             w.WriteString("error_description", description);
             w.WriteEndObject();
         });
-
-    public static byte[] Build(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, RingCentral.Simulator.Json.JsonOut.Options)) write(w);
-        return buffer.WrittenSpan.ToArray();
-    }
 }

@@ -1,15 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using RingCentral.Simulator.Data;
 
 namespace RingCentral.Simulator.Json;
-
-/// <summary>Where URIs in written JSON point: the platform base, the media base and the account.</summary>
-internal sealed record UriContext(string PlatformBase, string MediaBase, string AccountId)
-{
-    public string AccountPath => PlatformBase + "/restapi/v1.0/account/" + AccountId;
-    public string RecordingUri(long id) => AccountPath + "/recording/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    public string ContentUri(long id) => MediaBase + "/restapi/v1.0/account/" + AccountId + "/recording/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/content";
-}
 
 /// <summary>
 /// Writes call-log records in RingCentral's field order and types (see the real fixtures):
@@ -31,7 +24,7 @@ internal static class RecordJsonWriter
         if (withViewInUri) uri += detailed ? "?view=Detailed" : "?view=Simple";
         w.WriteString("uri", uri);
         w.WriteString("id", r.Id);
-        w.WriteString("sessionId", r.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("sessionId", r.SessionId.ToString(CultureInfo.InvariantCulture));
         var tsid = r.TelephonySessionId;
         w.WriteString("telephonySessionId", tsid);
         var inProgress = activeAtMs is long now && r.EndMs > now;
@@ -72,7 +65,7 @@ internal static class RecordJsonWriter
         {
             w.WriteStartObject("recording");
             w.WriteString("uri", ctx.RecordingUri(r.RecordingId));
-            w.WriteString("id", r.RecordingId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("id", r.RecordingId.ToString(CultureInfo.InvariantCulture));
             w.WriteString("type", r.RecordingOnDemand ? "OnDemand" : "Automatic");
             w.WriteString("contentUri", ctx.ContentUri(r.RecordingId));
             w.WriteEndObject();
@@ -83,7 +76,7 @@ internal static class RecordJsonWriter
         }
         if (r.MessageId != 0)
         {
-            var id = r.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = r.MessageId.ToString(CultureInfo.InvariantCulture);
             w.WriteStartObject("message");
             w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id + "/message-store/" + id);
             w.WriteString("id", id);
@@ -144,13 +137,6 @@ internal static class RecordJsonWriter
         Span<byte> buf = stackalloc byte[24];
         FormatTime(unixMs, buf);
         w.WriteString(name, buf);
-    }
-
-    public static string FormatTime(long unixMs)
-    {
-        Span<byte> buf = stackalloc byte[24];
-        FormatTime(unixMs, buf);
-        return System.Text.Encoding.ASCII.GetString(buf);
     }
 
     private static void FormatTime(long unixMs, Span<byte> buf)

@@ -22,7 +22,7 @@ public sealed class OpenApiToJsonSchemaTests
     }
 
     [Fact]
-    public void RefsNullableExclusiveBoundsAndOpenApiKeywords_AreConverted()
+    public void Refs_nullable_exclusive_bounds_and_OpenAPI_keywords_are_converted()
     {
         var defs = OpenApiToJsonSchema.Convert(Doc);
         Assert.Equal("#/$defs/Party", (string)defs["Record"]!["allOf"]![0]!["$ref"]!);
@@ -38,7 +38,7 @@ public sealed class OpenApiToJsonSchemaTests
     }
 
     [Fact]
-    public void EnumExtras_AndClosedShapes_AreApplied()
+    public void Enum_extras_and_closed_shapes_are_applied()
     {
         var defs = OpenApiToJsonSchema.Convert(Doc, new Dictionary<string, string[]> { ["Kind"] = ["C"] }, ["Record"]);
         Assert.True(Valid(defs, "Record", """{"id":"1","kind":"C"}"""));

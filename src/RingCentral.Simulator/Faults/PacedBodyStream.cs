@@ -1,7 +1,7 @@
-namespace RingCentral.Simulator.Infrastructure;
+namespace RingCentral.Simulator.Faults;
 
 /// <summary>
-/// The "slow-body" and "stall-body" faults: the answer's body goes out slowly, or stops half-way.
+/// The <see cref="FaultKind.SlowBody"/> and <see cref="FaultKind.StallBody"/> faults: the answer's body goes out slowly, or stops half-way.
 /// slow-body sends 8 KB, then waits <c>delayMs</c> (default 100), and so on: slow but never silent
 /// for longer than the delay. stall-body sends half the body, then nothing for <c>delayMs</c>
 /// (default 30 000) with the connection open, then cuts it.
@@ -57,7 +57,7 @@ internal sealed class PacedBodyStream : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var aborted = _ctx.RequestAborted;
-        if (_fault.Kind == "stall-body")
+        if (_fault.Kind == FaultKind.StallBody)
         {
             var half = (_ctx.Response.ContentLength ?? 0) / 2;
             var before = (int)Math.Clamp(half - _written, 0, buffer.Length);
