@@ -56,7 +56,6 @@ internal sealed class ChangeTracker : IDisposable
     public CallLogChangeType? Classify(CallLogRecord record)
     {
         var startMs = record.StartTime.ToUnixTimeMilliseconds();
-        var fingerprint = RecordFingerprint.Of(record);
         if (startMs > _groupStartMs)
         {
             // RingCentral lists newest first; a record out of that order cannot be matched with
@@ -67,6 +66,7 @@ internal sealed class ChangeTracker : IDisposable
         }
 
         MoveTo(startMs);
+        var fingerprint = RecordFingerprint.Of(record);
         CallLogChangeType? change;
         ulong written;
         if (_sameStart.TryGetValue(record.Id, out var known))
