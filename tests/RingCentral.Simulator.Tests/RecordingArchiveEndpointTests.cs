@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using RingCentral.Simulator.Tests.Schema;
 
 namespace RingCentral.Simulator.Tests;
 
@@ -11,12 +12,11 @@ namespace RingCentral.Simulator.Tests;
 /// </summary>
 public sealed class RecordingArchiveEndpointTests(SimFixture sim) : IClassFixture<SimFixture>, IDisposable
 {
-    private static readonly string s_schemaPath = Path.Combine(Path.GetDirectoryName(Fixtures.Dir)!, "openapi", "ringcentral-calllog-openapi.json");
     private readonly SimClient _c = new(sim.Info);
 
     public void Dispose() => _c.Dispose();
 
-    private static JsonNode Schema => JsonNode.Parse(File.ReadAllText(s_schemaPath))!;
+    private static JsonObject Schema => SpecSchemas.OpenApi;
 
     /// <summary>Distinct recording ids of the generated data; each test takes its own slice (deletes are for good).</summary>
     private async Task<List<string>> RecordingIds(int skip, int take) =>

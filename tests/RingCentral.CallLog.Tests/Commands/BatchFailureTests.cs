@@ -32,11 +32,8 @@ public class BatchFailureTests
 
     private static SimulatorOptions Small() => new() { Seed = 5, Extensions = 4, CallsPerDay = 50, Days = 5, Heavy = "0/0", Light = "0/0", Auth = "0/0" };
 
-    private static async Task<int> CallLogByIdRequests(HostedModule sim)
-    {
-        using var stats = JsonDocument.Parse(await sim.Hooks.GetStringAsync(new Uri(sim.Info.Url + "/_sim/stats")));
-        return stats.RootElement.GetProperty("requests").EnumerateArray().Count(r => r.GetProperty("path").GetString()!.Contains("/call-log/", StringComparison.Ordinal));
-    }
+    private static async Task<int> CallLogByIdRequests(HostedModule sim) =>
+        (await sim.Requests()).Count(r => ((string)r["path"]!).Contains("/call-log/", StringComparison.Ordinal));
 
     [Fact]
     public async Task Permission_denied_for_the_whole_batch_is_one_terminating_error_and_no_more_requests()

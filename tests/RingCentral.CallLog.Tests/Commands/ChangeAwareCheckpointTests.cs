@@ -117,10 +117,7 @@ public class ChangeAwareCheckpointTests
         var failed = runs.Run(checkpoint);
         Assert.True(failed.Failure is not null || failed.Errors.Count > 0);
         Assert.Equal(before, Hash(checkpoint));
-        using (var clear = new HttpRequestMessage(HttpMethod.Delete, new Uri(runs.Sim.Info.Url + "/_sim/faults")))
-        {
-            (await runs.Sim.Hooks.SendAsync(clear)).EnsureSuccessStatusCode();
-        }
+        await runs.Sim.Hook("faults", method: HttpMethod.Delete);
 
         Assert.Single(Directory.GetFiles(runs.Directory));
         var run2 = runs.Run(checkpoint);
@@ -136,8 +133,8 @@ public class ChangeAwareCheckpointTests
         var run1 = runs.Run(checkpoint, "-NewOnly");
         Assert.All(run1.Records, r => Assert.Equal(CallLogChangeType.New, r.ChangeType));
         Assert.DoesNotContain(run1.Records, r => r.Deleted);
-        var added = await runs.Sim.Hooks.PostAsync(new Uri(runs.Sim.Info.Url + "/_sim/calls"), new StringContent("""{"count":3,"endedSecondsAgo":0,"visibleAfterSeconds":0}"""));
-        var addedIds = System.Text.Json.JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("added").EnumerateArray().Select(e => e.GetString()).ToHashSet();
+        var added = await runs.Sim.Hook("calls", new { count = 3, endedSecondsAgo = 0, visibleAfterSeconds = 0 });
+        var addedIds = added["added"]!.AsArray().Select(e => (string?)e).ToHashSet();
         await runs.HookAsync("modify", """{"count":6,"kind":"mix"}""");
         var run2 = runs.Run(checkpoint, "-NewOnly");
         Assert.All(run2.Records, r => Assert.Equal(CallLogChangeType.New, r.ChangeType));

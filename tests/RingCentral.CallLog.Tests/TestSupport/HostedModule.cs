@@ -85,26 +85,26 @@ public sealed class HostedModule : IAsyncDisposable
         return (output, ps.Streams.Error.ToList(), ps.Streams.Verbose.Select(v => v.Message).ToList());
     }
 
-    /// <summary>Posts raw JSON to a /_sim hook.</summary>
+    /// <summary>Posts JSON text, as written, to a /_sim hook.</summary>
     public async Task HookAsync(string path, string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await Hooks.PostAsync(new Uri(Info.Url + "/_sim/" + path), content);
-        Assert.True(response.IsSuccessStatusCode, $"/_sim/{path}: {(int)response.StatusCode}");
+        await SendHookAsync(HttpMethod.Post, path, content);
     }
 
     /// <summary>Calls a /_sim hook (GET without a body, POST with one, or the given method) and returns its JSON answer.</summary>
     public async Task<JsonNode> Hook(string path, object? body = null, HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(method ?? (body is null ? HttpMethod.Get : HttpMethod.Post), Info.Url + "/_sim/" + path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        }
+        using var content = body is null ? null : new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        return JsonNode.Parse(await SendHookAsync(method ?? (body is null ? HttpMethod.Get : HttpMethod.Post), path, content))!;
+    }
 
+    private async Task<string> SendHookAsync(HttpMethod method, string path, HttpContent? content)
+    {
+        using var request = new HttpRequestMessage(method, Info.Url + "/_sim/" + path) { Content = content };
         using var response = await Hooks.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"/_sim/{path}: {(int)response.StatusCode}");
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return await response.Content.ReadAsStringAsync();
     }
 
     public Task Config(string json) => HookAsync("config", json);
