@@ -12,6 +12,13 @@ namespace RingCentral.CallLog.Json;
 /// <summary>Reads a response body into a wire shape, the same way for every endpoint.</summary>
 internal static class WireJson
 {
+    /// <summary>The typed reader's leniency (comments, trailing commas) for readers that parse a JsonDocument instead.</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = WireJsonContext.Default.Options.AllowTrailingCommas,
+        CommentHandling = WireJsonContext.Default.Options.ReadCommentHandling,
+    };
+
     /// <summary>
     /// Deserialises the body as it streams in. A connection dropped mid-body is rethrown as the
     /// IOException it is (the HTTP core retries it); JSON that cannot be read is ResponseInvalid,

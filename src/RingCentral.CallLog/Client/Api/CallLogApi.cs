@@ -78,16 +78,14 @@ internal sealed class CallLogApi
         return new CallLogPage(records, null, NextPage(dto.Navigation?.NextPage?.Uri), response.Headers.Date);
     }
 
-    // The same leniency as the typed reader (WireJsonContext), so -Raw never refuses a page it reads.
-    private static readonly JsonDocumentOptions s_rawOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
     internal static async Task<CallLogPage> ReadRawPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(stream, s_rawOptions, cancellationToken).ConfigureAwait(false);
+            // The typed reader's leniency, so -Raw never refuses a page it reads.
+            document = await JsonDocument.ParseAsync(stream, WireJson.DocumentOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex) when (ex.InnerException is IOException io)
         {

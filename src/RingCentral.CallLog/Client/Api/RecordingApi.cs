@@ -26,8 +26,6 @@ internal sealed class RecordingApi
         _core = core;
     }
 
-    public RcHttpCore Core => _core;
-
     /// <summary>GET /account/~/recording/{id}: id, contentUri, contentType, duration. A 404 is RcErrorKind.NotFound.</summary>
     public Task<RecordingInfo> GetAsync(string recordingId, IRcEvents events, CancellationToken cancellationToken)
     {
@@ -122,12 +120,11 @@ internal sealed class RecordingApi
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var unblock = cancellationToken.Register(response.Dispose);
             doc = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, "The call recording settings are not valid JSON: " + ex.Message, ex) { StatusCode = (int)response.StatusCode };
+            throw new RcApiException(RcErrorKind.ResponseInvalid, "The call recording settings are not valid JSON: " + ex.Message, ex);
         }
 
         using (doc)
@@ -135,7 +132,7 @@ internal sealed class RecordingApi
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new RcApiException(RcErrorKind.ResponseInvalid, "The call recording settings are not a JSON object.") { StatusCode = (int)response.StatusCode };
+                throw new RcApiException(RcErrorKind.ResponseInvalid, "The call recording settings are not a JSON object.");
             }
 
             var onDemand = Part(root, "onDemand");
