@@ -7,7 +7,7 @@ namespace RingCentral.CallLog.Commands;
 /// <summary>
 /// Collects ids from the pipeline, fetches them 50 per request, and writes the records in input
 /// order, with one non-terminating error per id that failed while the others come through. A
-/// failure that applies to every id (see <see cref="AppliesToEveryId"/>) ends the command instead.
+/// failure that applies to every id (see <see cref="ErrorIds.AppliesToEveryId"/>) ends the command instead.
 /// </summary>
 internal sealed class BatchWriter
 {
@@ -26,14 +26,6 @@ internal sealed class BatchWriter
         _view = view;
         _raw = raw;
     }
-
-    /// <summary>
-    /// Failures that are about the connection, not the ids: refused sign-in (after renewal), no
-    /// permission, no connection, a host the token may not go to, a rate limit that outlasted the retries.
-    /// </summary>
-    internal static bool AppliesToEveryId(RcErrorKind kind) =>
-        kind is RcErrorKind.AuthenticationFailed or RcErrorKind.PermissionDenied or RcErrorKind.NotConnected
-            or RcErrorKind.UntrustedHost or RcErrorKind.RateLimitExceeded;
 
     public void Add(IEnumerable<string> ids)
     {
@@ -61,7 +53,7 @@ internal sealed class BatchWriter
         {
             items = _cmdlet.Run(ct => _api.GetByIdsAsync(ids, _scope, _view, _raw, _cmdlet.RcEvents, ct));
         }
-        catch (RcApiException ex) when (AppliesToEveryId(ex.Kind))
+        catch (RcApiException ex) when (ErrorIds.AppliesToEveryId(ex.Kind))
         {
             // Every later batch would fail the same way: one terminating error, no more requests.
             _cmdlet.ThrowTerminating(ex, ids);

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
 
@@ -30,6 +31,19 @@ internal static class ErrorIds
 
     /// <summary>Bad input, refused before any request: "InvalidArgument" + the parameter's name (e.g. InvalidArgumentDateFrom).</summary>
     public static string InvalidArgument(string? parameter) => "InvalidArgument" + (parameter ?? string.Empty);
+
+    /// <summary>The error record of bad input: <see cref="InvalidArgument"/> for the exception's parameter.</summary>
+    public static ErrorRecord InvalidArgumentRecord(ArgumentException exception, object? target) =>
+        new(exception, InvalidArgument(exception.ParamName), ErrorCategory.InvalidArgument, target);
+
+    /// <summary>
+    /// Failures that are about the connection, not the ids of a batch: refused sign-in (after renewal), no
+    /// permission, no connection, a host the token may not go to, a rate limit that outlasted the retries.
+    /// More requests would fail the same way, so they end the command.
+    /// </summary>
+    public static bool AppliesToEveryId(RcErrorKind kind) =>
+        kind is RcErrorKind.AuthenticationFailed or RcErrorKind.PermissionDenied or RcErrorKind.NotConnected
+            or RcErrorKind.UntrustedHost or RcErrorKind.RateLimitExceeded;
 
     // notFoundId: the ErrorId a 404 gets here (records and recordings differ).
     public static (string Id, ErrorCategory Category) For(RcErrorKind kind, string notFoundId = CallLogRecordNotFound) => kind switch

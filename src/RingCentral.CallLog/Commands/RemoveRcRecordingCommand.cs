@@ -156,9 +156,8 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
         }
 
         var target = items.Count == 1 ? items[0].Id : string.Join(",", items.Select(i => i.Id));
-        if (error.Kind is RcErrorKind.PermissionDenied or RcErrorKind.AuthenticationFailed or RcErrorKind.NotConnected or RcErrorKind.UntrustedHost)
+        if (ErrorIds.AppliesToEveryId(error.Kind))
         {
-            // Applies to every id: more requests would fail the same way.
             ThrowTerminating(error, target, ErrorIds.RecordingNotFound);
         }
 
