@@ -59,7 +59,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
         _path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (Directory.Exists(_path))
         {
-            Refuse(new ArgumentException($"-Path '{_path}' is a folder; give the path of the .html file to write.", nameof(Path)), Path);
+            ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-Path '{_path}' is a folder; give the path of the .html file to write.", nameof(Path)), Path));
         }
 
         if (File.Exists(_path) && !Force)
@@ -75,7 +75,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
         }
         catch (ArgumentException ex)
         {
-            Refuse(ex, TimeZone);
+            ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(ex, TimeZone));
         }
 
         var locator = new RecordingLocator(System.IO.Path.GetDirectoryName(_path)!);
@@ -93,7 +93,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(RecordingPath);
             if (!Directory.Exists(folder))
             {
-                Refuse(new ArgumentException($"-RecordingPath '{folder}' is not a folder.", nameof(RecordingPath)), RecordingPath);
+                ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-RecordingPath '{folder}' is not a folder.", nameof(RecordingPath)), RecordingPath));
             }
 
             try
@@ -102,7 +102,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Refuse(new ArgumentException($"-RecordingPath '{folder}' cannot be read: {ex.Message}", nameof(RecordingPath), ex), RecordingPath);
+                ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-RecordingPath '{folder}' cannot be read: {ex.Message}", nameof(RecordingPath), ex), RecordingPath));
             }
         }
 
@@ -119,7 +119,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
         }
 
         var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog); this is {InputObject.BaseObject.GetType().Name}. It is left out of the report.", nameof(InputObject));
-        WriteError(new ErrorRecord(error, ErrorIds.InvalidArgument(nameof(InputObject)), ErrorCategory.InvalidArgument, InputObject));
+        WriteError(ErrorIds.InvalidArgumentRecord(error, InputObject));
     }
 
     protected override void EndProcessing()
@@ -182,7 +182,4 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             // Left behind under its .partial name: never mistaken for a report.
         }
     }
-
-    private void Refuse(ArgumentException exception, object? target) =>
-        ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.InvalidArgument(exception.ParamName), ErrorCategory.InvalidArgument, target));
 }

@@ -45,7 +45,7 @@ public sealed class GetRcRecordingCommand : RcCmdlet
 
             if (input.Error is not null)
             {
-                WriteError(new ErrorRecord(input.Error, ErrorIds.InvalidArgument(input.Error.ParamName), ErrorCategory.InvalidArgument, InputObject));
+                WriteError(ErrorIds.InvalidArgumentRecord(input.Error, InputObject));
                 continue;
             }
 

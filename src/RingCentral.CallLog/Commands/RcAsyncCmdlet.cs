@@ -73,7 +73,7 @@ public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Refuses bad input before any request, naming the parameter.</summary>
     internal void ThrowInvalidArgument(ArgumentException exception, object? target) =>
-        ThrowTerminatingError(new ErrorRecord(exception, ErrorIds.InvalidArgument(exception.ParamName), ErrorCategory.InvalidArgument, target));
+        ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(exception, target));
 
     /// <summary>Queues the client's messages and writes them from the pipeline thread.</summary>
     private sealed class CmdletEvents : IRcEvents

@@ -94,7 +94,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
             else if (input.Error is not null)
             {
                 // Refused input still gets its row, so a manifest accounts for every recording it was given.
-                WriteError(new ErrorRecord(input.Error, ErrorIds.InvalidArgument(input.Error.ParamName), ErrorCategory.InvalidArgument, InputObject));
+                WriteError(ErrorIds.InvalidArgumentRecord(input.Error, InputObject));
                 Emit(_queue!.Refuse(new RecordingTarget(new RecordingNameValues { RecordingId = input.RefusedId ?? string.Empty, CallLogId = input.CallLogId }), input.Error.Message).Row!);
             }
             else

@@ -50,7 +50,7 @@ public sealed class TestRcRecordingArchiveCommand : PSCmdlet
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!Directory.Exists(folder))
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Path '{folder}' is not a folder.", nameof(Path)), ErrorIds.InvalidArgument(nameof(Path)), ErrorCategory.InvalidArgument, Path));
+            ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-Path '{folder}' is not a folder.", nameof(Path)), Path));
         }
 
         return RecordingArchiveVerifier.CheckFolder(folder, Recurse);
@@ -61,13 +61,13 @@ public sealed class TestRcRecordingArchiveCommand : PSCmdlet
         var manifest = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Manifest);
         if (!File.Exists(manifest))
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Manifest '{manifest}' does not exist.", nameof(Manifest)), ErrorIds.InvalidArgument(nameof(Manifest)), ErrorCategory.InvalidArgument, Manifest));
+            ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-Manifest '{manifest}' does not exist.", nameof(Manifest)), Manifest));
         }
 
         var rows = InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($p) Import-Csv -LiteralPath $p"), null, manifest);
         if (rows.Count > 0 && rows[0].Properties["RecordingId"] is null)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Manifest '{manifest}' has no RecordingId column; it is not a Save-RcRecording manifest.", nameof(Manifest)), ErrorIds.InvalidArgument(nameof(Manifest)), ErrorCategory.InvalidArgument, Manifest));
+            ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-Manifest '{manifest}' has no RecordingId column; it is not a Save-RcRecording manifest.", nameof(Manifest)), Manifest));
         }
 
         var folder = System.IO.Path.GetDirectoryName(manifest) ?? string.Empty;
