@@ -34,10 +34,16 @@ internal static class CallMeasures
     public static bool IsOutbound(CallLogEntry call) => string.Equals(call.Direction, "Outbound", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An inbound call whose result is one of <see cref="MissedResults"/>.</summary>
-    public static bool IsMissed(CallLogEntry call) => IsInbound(call) && call.Result is not null && s_missed.Contains(call.Result);
+    public static bool IsMissed(CallLogEntry call) => IsInbound(call) && IsMissedResult(call.Result);
 
     /// <summary>A call (either direction) whose result is one of <see cref="ConnectedResults"/>.</summary>
-    public static bool IsConnected(CallLogEntry call) => call.Result is not null && s_connected.Contains(call.Result);
+    public static bool IsConnected(CallLogEntry call) => IsConnectedResult(call.Result);
+
+    /// <summary>A result that counts as missed on an inbound call (<see cref="MissedResults"/>, any case).</summary>
+    public static bool IsMissedResult(string? result) => result is not null && s_missed.Contains(result);
+
+    /// <summary>A result that counts as connected (<see cref="ConnectedResults"/>, any case).</summary>
+    public static bool IsConnectedResult(string? result) => result is not null && s_connected.Contains(result);
 
     /// <summary>The call's length in whole seconds; a record without one counts as 0.</summary>
     public static int Seconds(CallLogEntry call) => Math.Max(0, call.Duration ?? 0);

@@ -148,8 +148,8 @@ internal static class CallReportWriter
     }
 
     private static string ResultClass(string result) =>
-        CallMeasures.ConnectedResults.Contains(result, StringComparer.OrdinalIgnoreCase) ? "s-connected"
-        : CallMeasures.MissedResults.Contains(result, StringComparer.OrdinalIgnoreCase) ? "s-missed"
+        CallMeasures.IsConnectedResult(result) ? "s-connected"
+        : CallMeasures.IsMissedResult(result) ? "s-missed"
         : "s-result";
 
     private static void Card(TextWriter w, string cssClass, string title, string hint)
