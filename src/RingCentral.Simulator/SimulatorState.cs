@@ -40,8 +40,6 @@ internal sealed class SimulatorState
     public RateLimiter Limiter { get; }
     public FaultInjector Faults { get; } = new();
     public RequestStats Stats { get; } = new();
-    /// <summary>Recordings deleted with DELETE .../call-recordings: their metadata and content answer 404.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<long, bool> DeletedRecordings { get; } = new();
 
     public string AccountId => Generator.AccountId;
     public IReadOnlyList<Extension> Extensions => Generator.Extensions;

@@ -51,6 +51,20 @@ internal sealed class CallStore
         lock (_gate) { r.RecordingId = recordingId; _byRecording[recordingId] = r; }
     }
 
+    /// <summary>
+    /// Deletes the recordings, all or none: false (nothing deleted) when any id names no recording.
+    /// The call log records keep their recording ids, as RingCentral's do.
+    /// </summary>
+    public bool DeleteRecordings(IReadOnlyList<long> recordingIds)
+    {
+        lock (_gate)
+        {
+            if (!recordingIds.All(_byRecording.ContainsKey)) return false;
+            foreach (var id in recordingIds) _byRecording.Remove(id);
+            return true;
+        }
+    }
+
     public CallRecord? FindById(string id)
     {
         lock (_gate) return _byId.GetValueOrDefault(id);

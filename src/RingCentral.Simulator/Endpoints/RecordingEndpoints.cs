@@ -33,7 +33,7 @@ internal static class RecordingEndpoints
     private static CallRecord Find(HttpContext ctx, SimulatorState sim, string recordingId)
     {
         var caller = Caller.Of(ctx).Session.Extension;
-        var r = long.TryParse(recordingId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && !sim.DeletedRecordings.ContainsKey(id) ? sim.Store.FindByRecording(id) : null;
+        var r = long.TryParse(recordingId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? sim.Store.FindByRecording(id) : null;
         if (r is null || (!caller.IsAdmin && !ReferenceEquals(r.Owner, caller))) throw new Refusal(404, ErrorBodies.NotFound("recordingId"));
         return r;
     }
@@ -138,13 +138,16 @@ internal static class RecordingEndpoints
         var found = new List<long>();
         foreach (var text in ids)
         {
-            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || sim.DeletedRecordings.ContainsKey(id) || sim.Store.FindByRecording(id) is null)
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
                 throw new Refusal(404, ErrorBodies.NotFound("records"));
             }
             found.Add(id);
         }
-        foreach (var id in found) sim.DeletedRecordings[id] = true;
+        if (!sim.Store.DeleteRecordings(found))
+        {
+            throw new Refusal(404, ErrorBodies.NotFound("records"));
+        }
         ctx.Response.StatusCode = 204;
     }
 

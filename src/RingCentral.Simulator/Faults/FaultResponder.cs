@@ -48,73 +48,75 @@ internal static class FaultResponder
     private static Task StatusAsync(HttpContext ctx, FaultRule fault)
     {
         if (fault.RetryAfter is int ra) ctx.Response.Headers.RetryAfter = ra.ToString(CultureInfo.InvariantCulture);
-        var body = fault.ErrorCode is { } errorCode ? ErrorBodies.Simple(errorCode, "Simulated error " + errorCode) : fault.Status switch
+        return JsonBody.WriteAsync(ctx, fault.Status, ErrorBodyFor(fault));
+    }
+
+    private static byte[] ErrorBodyFor(FaultRule fault) => fault.ErrorCode is { } errorCode
+        ? ErrorBodies.Simple(errorCode, "Simulated error " + errorCode)
+        : fault.Status switch
         {
             429 => ErrorBodies.RateExceeded(),
             >= 500 => ErrorBodies.Unavailable(),
             404 => ErrorBodies.InvalidUri(),
             _ => ErrorBodies.Simple("CMN-" + fault.Status.ToString(CultureInfo.InvariantCulture), "Simulated error"),
         };
-        return JsonBody.WriteAsync(ctx, fault.Status, body);
+
+    /// <summary>Runs the real endpoint into memory and returns its body; status and headers stay set on the response.</summary>
+    private static async Task<byte[]> RunBufferedAsync(HttpContext ctx, RequestDelegate next)
+    {
+        var original = ctx.Response.Body;
+        using var buffer = new MemoryStream();
+        ctx.Response.Body = buffer;
+        try
+        {
+            await next(ctx);
+        }
+        finally
+        {
+            ctx.Response.Body = original;
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>The real answer is produced and thrown away; the fault's text goes out instead.</summary>
     private static async Task ReplaceBodyAsync(HttpContext ctx, RequestDelegate next, FaultRule fault)
     {
-        var real = ctx.Response.Body;
-        using (var discarded = new MemoryStream())
-        {
-            ctx.Response.Body = discarded;
-            await next(ctx);
-            ctx.Response.Body = real;
-        }
+        await RunBufferedAsync(ctx, next);
         var text = System.Text.Encoding.UTF8.GetBytes(fault.Body!);
         if (fault.Status > 0) ctx.Response.StatusCode = fault.Status;
         ctx.Response.ContentType = "application/json";
         ctx.Response.ContentLength = text.Length;
-        await real.WriteAsync(text);
+        await ctx.Response.Body.WriteAsync(text);
     }
 
     /// <summary>Drop and truncate: the real answer, its full length announced, half of it sent, then the connection cut.</summary>
     private static async Task HalfThenCutAsync(HttpContext ctx, RequestDelegate next)
     {
-        var original = ctx.Response.Body;
-        using (var buffer = new MemoryStream())
-        {
-            ctx.Response.Body = buffer;
-            await next(ctx);
-            ctx.Response.Body = original;
-            var bytes = buffer.ToArray();
-            ctx.Response.ContentLength = bytes.Length;
-            await original.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
-            await original.FlushAsync();
-        }
+        var bytes = await RunBufferedAsync(ctx, next);
+        ctx.Response.ContentLength = bytes.Length;
+        await ctx.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+        await ctx.Response.Body.FlushAsync();
         await Task.Delay(20);
         ctx.Abort();
     }
 
-    /// <summary>Headers of the real answer (or of the fault's status), then silence: the body never comes.</summary>
+    /// <summary>Headers of the real answer (or of the fault's status and its error body's length), then silence: the body never comes.</summary>
     private static async Task StallAsync(HttpContext ctx, RequestDelegate next, FaultRule fault)
     {
-        var original = ctx.Response.Body;
-        using (var buffer = new MemoryStream())
+        byte[] body;
+        if (fault.Status > 0)
         {
-            ctx.Response.Body = buffer;
-            if (fault.Status > 0)
-            {
-                ctx.Response.StatusCode = fault.Status;
-                ctx.Response.ContentType = "application/json";
-                buffer.Write(ErrorBodies.Unavailable());
-            }
-            else
-            {
-                await next(ctx);
-            }
-            ctx.Response.Body = original;
-            ctx.Response.ContentLength = buffer.Length;
-            await ctx.Response.StartAsync();
-            await original.FlushAsync();
+            body = ErrorBodyFor(fault);
+            ctx.Response.StatusCode = fault.Status;
+            ctx.Response.ContentType = JsonBody.ContentType;
         }
+        else
+        {
+            body = await RunBufferedAsync(ctx, next);
+        }
+        ctx.Response.ContentLength = body.Length;
+        await ctx.Response.StartAsync();
+        await ctx.Response.Body.FlushAsync();
         try
         {
             await Task.Delay(fault.DelayMs > 0 ? fault.DelayMs : Timeout.Infinite, ctx.RequestAborted);
