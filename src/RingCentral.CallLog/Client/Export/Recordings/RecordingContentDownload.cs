@@ -26,6 +26,10 @@ namespace RingCentral.CallLog.Client.Export.Recordings;
 internal sealed class RecordingContentDownload : IDisposable
 {
     public const string PartialSuffix = ".partial";
+
+    /// <summary>The final path a .partial completes to.</summary>
+    public static string FinalPathOf(string partial) => partial.Substring(0, partial.Length - PartialSuffix.Length);
+
     private const int BufferSize = 81920;
     private static readonly HashSet<int> s_accepted = new() { 206, 416 };
 
@@ -138,7 +142,7 @@ internal sealed class RecordingContentDownload : IDisposable
                 var state = RecordingSidecar.TryRead(RecordingSidecar.PathFor(existing));
                 var contentType = state?.ContentType ?? ContentTypeOf(existing) ?? _target.ContentType;
                 await HashPrefixAsync(existing, total, cancellationToken).ConfigureAwait(false);
-                return new Outcome(existing, existing.Substring(0, existing.Length - PartialSuffix.Length), total, contentType, state);
+                return new Outcome(existing, FinalPathOf(existing), total, contentType, state);
             }
 
             return Outcome.RangeRefused;
@@ -187,7 +191,7 @@ internal sealed class RecordingContentDownload : IDisposable
             throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} is short: expected {expected} bytes, got {written}. The part received is kept in '{Path.GetFileName(partial)}' and resumed next time.");
         }
 
-        return new Outcome(partial, partial.Substring(0, partial.Length - PartialSuffix.Length), written, partialState.ContentType ?? responseType, partialState);
+        return new Outcome(partial, FinalPathOf(partial), written, partialState.ContentType ?? responseType, partialState);
     }
 
     private RecordingSidecar NewState(HttpResponseMessage response, string? contentType, long? expectedTotal) => new()
@@ -379,7 +383,7 @@ internal sealed class RecordingContentDownload : IDisposable
     /// <summary>The content type a file's extension stands for (.mp3, .wav), or null.</summary>
     public static string? ContentTypeOf(string path)
     {
-        var name = path.EndsWith(PartialSuffix, StringComparison.Ordinal) ? path.Substring(0, path.Length - PartialSuffix.Length) : path;
+        var name = path.EndsWith(PartialSuffix, StringComparison.Ordinal) ? FinalPathOf(path) : path;
         return Path.GetExtension(name).ToUpperInvariant() switch
         {
             ".MP3" => "audio/mpeg",

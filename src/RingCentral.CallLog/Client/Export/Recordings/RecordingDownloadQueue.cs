@@ -114,7 +114,7 @@ internal sealed class RecordingDownloadQueue : IDisposable
         }
 
         var shown = slot.Partial is { } partial
-            ? partial.Substring(0, partial.Length - RecordingContentDownload.PartialSuffix.Length)
+            ? RecordingContentDownload.FinalPathOf(partial)
             : basePath + (target.ContentType is null ? ".*" : RecordingFileNamer.ExtensionFor(target.ContentType));
         return RecordingPlan.Download(target, basePath, shown);
     }
