@@ -40,7 +40,7 @@ internal sealed class RecordingDownloadTransformationAttribute : ArgumentTransfo
         }
 
         var shape = item is null ? null : PSObject.AsPSObject(item);
-        var recordingId = Text(shape, "RecordingId");
+        var recordingId = RecordingInput.PropertyText(shape, "RecordingId");
         if (recordingId is null)
         {
             throw new ArgumentTransformationMetadataException("-Recording takes RecordingDownload objects (Save-RcRecording -PassThru) or manifest rows with RecordingId and Path; this item has no RecordingId.");
@@ -49,16 +49,10 @@ internal sealed class RecordingDownloadTransformationAttribute : ArgumentTransfo
         return new RecordingDownload
         {
             RecordingId = recordingId,
-            CallLogId = Text(shape, "CallLogId"),
-            Path = Text(shape, "Path"),
-            ContentType = Text(shape, "ContentType"),
-            Status = Text(shape, "Status") ?? string.Empty,
+            CallLogId = RecordingInput.PropertyText(shape, "CallLogId"),
+            Path = RecordingInput.PropertyText(shape, "Path"),
+            ContentType = RecordingInput.PropertyText(shape, "ContentType"),
+            Status = RecordingInput.PropertyText(shape, "Status") ?? string.Empty,
         };
-    }
-
-    private static string? Text(PSObject? shape, string name)
-    {
-        var text = shape?.Properties[name]?.Value?.ToString();
-        return string.IsNullOrEmpty(text) ? null : text;
     }
 }

@@ -157,7 +157,11 @@ internal static class RecordingInput
         return new string(chars);
     }
 
-    private static string? Text(object? value)
+    /// <summary>The named property of <paramref name="shape"/> as text (see <see cref="Text"/>).</summary>
+    internal static string? PropertyText(PSObject? shape, string name) => Text(shape?.Properties[name]?.Value);
+
+    /// <summary>A pipeline value as text: unwrapped, numbers and dates in the invariant culture, empty as null.</summary>
+    internal static string? Text(object? value)
     {
         var raw = value is PSObject ps ? ps.BaseObject : value;
         var text = raw switch

@@ -76,7 +76,7 @@ public sealed class TestRcRecordingArchiveCommand : PSCmdlet
 
     private static RecordingArchiveEntry CheckRow(PSObject row, string folder)
     {
-        string? Text(string name) => row.Properties[name]?.Value?.ToString() is { Length: > 0 } text ? text : null;
+        string? Text(string name) => RecordingInput.PropertyText(row, name);
         var id = Text("RecordingId");
         var callLogId = Text("CallLogId");
         var path = Text("Path");
