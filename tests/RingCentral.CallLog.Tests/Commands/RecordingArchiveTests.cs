@@ -343,6 +343,26 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     }
 
     [Fact]
+    public async Task A_rate_limit_that_outlasts_the_retries_stops_the_command_before_the_next_batch()
+    {
+        // 230 ids are three requests; the first answers 429 and no retry is allowed. The ids need not
+        // exist: the simulator answers 429 before it reads them.
+        await ResetStats();
+        await _sim.HookAsync("faults", """{"kind":"status","status":429,"path":"/call-recordings","count":3,"retryAfter":1}""");
+        try
+        {
+            var (_, errors, _) = _sim.InvokeConnected("1..230 | ForEach-Object { [string](900000000 + $_) } | Remove-RcRecording -SkipVerification -Confirm:$false", maxRetries: 0);
+            var error = Assert.Single(errors);
+            Assert.Equal("RingCentralRateLimitExceeded", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Single(await Deletes());
+        }
+        finally
+        {
+            await _sim.Hook("faults", method: HttpMethod.Delete);
+        }
+    }
+
+    [Fact]
     public void Remove_RcRecording_refuses_rows_without_a_local_copy_unless_SkipVerification()
     {
         var (removed, errors, _) = _sim.InvokeConnected("[pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru");
