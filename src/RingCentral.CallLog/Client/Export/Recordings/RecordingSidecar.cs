@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace RingCentral.CallLog.Client.Export.Recordings;
@@ -15,6 +16,13 @@ namespace RingCentral.CallLog.Client.Export.Recordings;
 internal sealed class RecordingSidecar
 {
     public const string Suffix = ".json";
+
+    /// <summary>
+    /// An auditor reads these files: names and numbers as they are ("Erin Müller", "+1303…"), not
+    /// \u escapes. Still valid JSON: quotes, backslashes and control characters stay escaped (and
+    /// the file is never embedded in HTML, the only reason to escape more).
+    /// </summary>
+    private static readonly JavaScriptEncoder s_readableText = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public string RecordingId { get; set; } = string.Empty;
 
@@ -114,7 +122,7 @@ internal sealed class RecordingSidecar
         try
         {
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
+            using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = s_readableText }))
             {
                 WriteJson(w);
             }
