@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
@@ -11,14 +10,22 @@ namespace RingCentral.CallLog.Commands;
 
 /// <summary>
 /// Remove-RcRecording: deletes recordings on RingCentral, 100 per request, and only those whose
-/// local copy verifies (the file exists; size and SHA-256 match its sidecar or the given Sha256).
-/// Anything else is refused and never sent; -SkipVerification is the only way around the check.
+/// local copy verifies against the hash recorded at download (its sidecar's, and the given Sha256),
+/// once as each input arrives and again right before its request. An input whose Status says it is
+/// not good is refused whatever its file holds. Anything else is refused and never sent;
+/// -SkipVerification is the only way around the check of the file.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "RcRecording", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(RecordingRemoval))]
 public sealed class RemoveRcRecordingCommand : RcCmdlet
 {
-    private readonly List<(string Id, string? Path, long? Bytes)> _pending = new();
+    /// <summary>The Status values of inputs that may be deleted: a verified archive entry, a saved or skipped manifest row.</summary>
+    private static readonly HashSet<string> s_deletableStatuses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        RecordingArchiveVerifier.Ok, "Downloaded", "Skipped",
+    };
+
+    private readonly List<PendingDelete> _pending = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private RecordingApi? _api;
 
@@ -31,9 +38,13 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Path { get; set; }
 
-    /// <summary>The hash the local copy must have, in addition to its sidecar's.</summary>
+    /// <summary>The hash recorded at download (a manifest row's or an archive entry's Sha256); must agree with the sidecar's.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Sha256 { get; set; }
+
+    /// <summary>The piped row's own verdict (Save-RcRecording's or Test-RcRecordingArchive's): anything but Ok, Downloaded or Skipped is refused.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Status { get; set; }
 
     /// <summary>Deletes without checking any local copy: for recordings meant to be discarded.</summary>
     [Parameter]
@@ -59,7 +70,14 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
             }
 
             var path = string.IsNullOrEmpty(Path) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            long? bytes = null;
+            if (!string.IsNullOrEmpty(Status) && !s_deletableStatuses.Contains(Status!))
+            {
+                // The row itself says its copy is bad (Corrupt, Missing, Failed, ...): no later check may overrule that.
+                Refuse(id, path, $"its Status is {Status}; only Ok, Downloaded or Skipped rows are deleted.");
+                continue;
+            }
+
+            string? verifiedSha256 = null;
             if (!SkipVerification)
             {
                 var check = path is null ? null : RecordingArchiveVerifier.CheckFile(path, id, null, string.IsNullOrEmpty(Sha256) ? null : Sha256, null);
@@ -69,13 +87,13 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
                     continue;
                 }
 
-                bytes = check.Bytes;
+                verifiedSha256 = check.Sha256;
             }
 
             var what = SkipVerification ? "Delete the recording on RingCentral (not verified: -SkipVerification)" : $"Delete the recording on RingCentral (local copy verified: {path})";
             if (ShouldProcess(id, what))
             {
-                _pending.Add((id, path, bytes));
+                _pending.Add(new PendingDelete(id, path, verifiedSha256));
                 if (_pending.Count == RecordingApi.MaxDeleteIds)
                 {
                     Flush();
@@ -92,15 +110,18 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
         Emit(id, path, "Refused", reason);
     }
 
-    /// <summary>Sends what is pending, after a last check that each verified file is still there with its size.</summary>
+    /// <summary>
+    /// Sends what is pending, after hashing each verified file once more: between the first check
+    /// and the request a file may be overwritten at the same size, replaced by a link, or removed.
+    /// </summary>
     private void Flush()
     {
-        var batch = new List<(string Id, string? Path, long? Bytes)>();
+        var batch = new List<PendingDelete>();
         foreach (var item in _pending)
         {
-            if (item.Bytes is long bytes && !(File.Exists(item.Path) && new FileInfo(item.Path).Length == bytes))
+            if (item.VerifiedSha256 is { } verified && !string.Equals(RecordingArchiveVerifier.TrySha256Of(item.Path!), verified, StringComparison.Ordinal))
             {
-                Refuse(item.Id, item.Path, "the local copy changed or disappeared after it was verified.");
+                Refuse(item.Id, item.Path, "the local copy changed or disappeared after it was verified (its SHA-256 is no longer the one recorded at download).");
             }
             else
             {
@@ -148,7 +169,7 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
         Emit(id, path, "Deleted", null);
     }
 
-    private void Failed(IReadOnlyList<(string Id, string? Path, long? Bytes)> items, RcApiException error)
+    private void Failed(IReadOnlyList<PendingDelete> items, RcApiException error)
     {
         foreach (var item in items)
         {
@@ -170,5 +191,22 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
         {
             WriteObject(new RecordingRemoval { RecordingId = id, Path = path, Status = status, Error = error });
         }
+    }
+
+    /// <summary>A recording waiting for its batch, with the hash its file had when it was verified (null with -SkipVerification).</summary>
+    private sealed class PendingDelete
+    {
+        public PendingDelete(string id, string? path, string? verifiedSha256)
+        {
+            Id = id;
+            Path = path;
+            VerifiedSha256 = verifiedSha256;
+        }
+
+        public string Id { get; }
+
+        public string? Path { get; }
+
+        public string? VerifiedSha256 { get; }
     }
 }

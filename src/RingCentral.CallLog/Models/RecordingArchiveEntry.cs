@@ -16,8 +16,14 @@ public sealed class RecordingArchiveEntry
     /// <summary>The file's size on disk; null when it is missing.</summary>
     public long? Bytes { get; internal set; }
 
-    /// <summary>The file's SHA-256 as computed now (lower-case hex); null when it is missing.</summary>
+    /// <summary>
+    /// The SHA-256 recorded when the recording was downloaded (its sidecar's, or the manifest row's),
+    /// lower-case hex: the reference a copy is checked against. Null when nothing recorded one.
+    /// </summary>
     public string? Sha256 { get; internal set; }
+
+    /// <summary>The file's SHA-256 as computed now (lower-case hex); null when it is missing or was not read.</summary>
+    public string? ActualSha256 { get; internal set; }
 
     /// <summary>Ok, Missing, Corrupt, NoSidecar or Incomplete.</summary>
     public string Status { get; internal set; } = string.Empty;

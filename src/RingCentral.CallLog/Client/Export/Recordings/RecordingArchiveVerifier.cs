@@ -8,8 +8,10 @@ using System.Security.Cryptography;
 namespace RingCentral.CallLog.Client.Export.Recordings;
 
 /// <summary>
-/// Checks recording files against their sidecars (or a manifest's values): the file exists, and
-/// its size and SHA-256 are what was recorded when it was downloaded. Offline; reads each file once.
+/// Checks recording files against what was recorded when they were downloaded: the sidecar's size
+/// and SHA-256, or a manifest row's. The recorded values are the only reference; a file's own hash
+/// is never compared with itself. A sidecar that cannot say what was downloaded (unreadable, no
+/// sha256 or bytes) is reported, never trusted and never skipped. Offline; reads each file once.
 /// </summary>
 internal static class RecordingArchiveVerifier
 {
@@ -32,104 +34,142 @@ internal static class RecordingArchiveVerifier
                 var state = RecordingSidecar.TryRead(RecordingSidecar.PathFor(file));
                 var length = new FileInfo(file).Length;
                 var of = state?.Bytes is long total ? " of " + total.ToString(CultureInfo.InvariantCulture) : string.Empty;
-                yield return Entry(state?.RecordingId, state?.Call?.CallLogId, file, length, null, Incomplete, $"An unfinished download ({length}{of} bytes); the next download of this recording resumes it.");
+                yield return Entry(state?.RecordingId, state?.Call?.CallLogId, file, length, null, null, Incomplete, $"An unfinished download ({length}{of} bytes); the next download of this recording resumes it.");
             }
             else if (file.EndsWith(RecordingSidecar.Suffix, StringComparison.OrdinalIgnoreCase))
             {
                 var recording = file.Substring(0, file.Length - RecordingSidecar.Suffix.Length);
-                if (recording.EndsWith(RecordingContentDownload.PartialSuffix, StringComparison.Ordinal) || RecordingSidecar.TryRead(file) is not { Sha256: not null } sidecar)
+                if (recording.EndsWith(RecordingContentDownload.PartialSuffix, StringComparison.Ordinal) || (present.Contains(recording) && IsRecordingFile(recording)))
                 {
-                    continue; // a .partial's sidecar, or a JSON file that is not a recording's sidecar
+                    continue; // a .partial's sidecar, or one checked with its recording file
+                }
+
+                if (RecordingSidecar.TryRead(file) is not { } sidecar)
+                {
+                    continue; // a JSON file that is not a recording's sidecar (a manifest, a note)
                 }
 
                 yield return present.Contains(recording)
-                    ? CheckAgainstSidecar(recording, sidecar)
-                    : Entry(sidecar.RecordingId, sidecar.Call?.CallLogId, recording, null, null, Missing, $"The sidecar '{Path.GetFileName(file)}' has no recording file beside it.");
+                    ? CheckFile(recording, null, null, null, null)
+                    : Entry(sidecar.RecordingId, sidecar.Call?.CallLogId, recording, null, sidecar.Sha256, null, Missing, $"The sidecar '{Path.GetFileName(file)}' has no recording file beside it.");
             }
-            else if (IsRecordingFile(file) && !present.Contains(RecordingSidecar.PathFor(file)))
+            else if (IsRecordingFile(file))
             {
-                yield return Entry(null, null, file, new FileInfo(file).Length, Sha256Of(file), NoSidecar, "No sidecar: nothing to check the file against (saved without one, or by other means).");
+                yield return CheckFile(file, null, null, null, null);
             }
         }
     }
 
     /// <summary>
-    /// One file checked against what a manifest row (or a Remove-RcRecording input) says and against
-    /// its sidecar when there is one: the sidecar must name the same recording.
+    /// One file checked against what was recorded at download: its sidecar when there is one, and
+    /// what a manifest row (or a Remove-RcRecording input) says. When both are there they must agree;
+    /// a sidecar edited to match a damaged file then no longer matches the row.
     /// </summary>
     public static RecordingArchiveEntry CheckFile(string path, string? recordingId, string? callLogId, string? expectedSha256, long? expectedBytes)
     {
         if (!File.Exists(path))
         {
-            return Entry(recordingId, callLogId, path, null, null, Missing, $"'{path}' does not exist.");
+            return Entry(recordingId, callLogId, path, null, Normalized(expectedSha256), null, Missing, $"'{path}' does not exist.");
         }
 
-        var sidecar = RecordingSidecar.TryRead(RecordingSidecar.PathFor(path));
-        if (sidecar is not null && recordingId is not null && sidecar.RecordingId != recordingId)
+        if (expectedSha256 is not null && !IsSha256(expectedSha256))
         {
-            return Entry(recordingId, callLogId, path, new FileInfo(path).Length, null, Corrupt, $"The file's sidecar belongs to recording {sidecar.RecordingId}, not {recordingId}.");
+            return Entry(recordingId, callLogId, path, null, null, null, Corrupt, $"The given SHA-256 '{expectedSha256}' is not 64 hex digits; nothing to check the file against.");
         }
 
-        if (sidecar?.Sha256 is not null)
+        var sidecarPath = RecordingSidecar.PathFor(path);
+        if (!File.Exists(sidecarPath))
         {
-            var checkedEntry = CheckAgainstSidecar(path, sidecar);
-            if (checkedEntry.Status != Ok || expectedSha256 is null || string.Equals(expectedSha256, checkedEntry.Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                checkedEntry.RecordingId = recordingId ?? checkedEntry.RecordingId;
-                return checkedEntry;
-            }
-
-            return Entry(recordingId, callLogId, path, checkedEntry.Bytes, checkedEntry.Sha256, Corrupt, $"SHA-256 {checkedEntry.Sha256} matches the sidecar but not the given {expectedSha256}.");
+            return expectedSha256 is null
+                ? Measure(recordingId, callLogId, path, null, NoSidecar, "No sidecar and no recorded SHA-256: nothing to check the file against (saved without one, or by other means).")
+                : Compare(recordingId, callLogId, path, expectedSha256, expectedBytes, "the given");
         }
 
+        if (RecordingSidecar.TryRead(sidecarPath) is not { } sidecar)
+        {
+            return Measure(recordingId, callLogId, path, expectedSha256, Corrupt, $"The sidecar '{Path.GetFileName(sidecarPath)}' cannot be read as a recording sidecar; it is not trusted.");
+        }
+
+        recordingId ??= sidecar.RecordingId;
+        callLogId ??= sidecar.Call?.CallLogId;
+        if (sidecar.RecordingId != recordingId)
+        {
+            return Measure(recordingId, callLogId, path, expectedSha256, Corrupt, $"The file's sidecar belongs to recording {sidecar.RecordingId}, not {recordingId}.");
+        }
+
+        if (sidecar.MissingVerificationField() is { } field)
+        {
+            return Measure(recordingId, callLogId, path, expectedSha256, Corrupt, $"The sidecar '{Path.GetFileName(sidecarPath)}' has no valid {field}: it cannot say what was downloaded, so it is not trusted.");
+        }
+
+        if (expectedSha256 is not null && !string.Equals(expectedSha256, sidecar.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return Measure(recordingId, callLogId, path, expectedSha256, Corrupt, $"The sidecar records SHA-256 {sidecar.Sha256!.ToLowerInvariant()}, the given value is {expectedSha256.ToLowerInvariant()}: one of them was changed since the download.");
+        }
+
+        if (expectedBytes is long given && given != sidecar.Bytes)
+        {
+            return Measure(recordingId, callLogId, path, sidecar.Sha256, Corrupt, $"The sidecar records {sidecar.Bytes} bytes, the given value is {given}: one of them was changed since the download.");
+        }
+
+        return Compare(recordingId, callLogId, path, sidecar.Sha256!, sidecar.Bytes, "its sidecar's");
+    }
+
+    /// <summary>The file's SHA-256 (lower-case hex), or null when it cannot be read (gone, locked, denied).</summary>
+    public static string? TrySha256Of(string path)
+    {
+        try
+        {
+            using var sha = SHA256.Create();
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+            return RecordingContentDownload.Hex(sha.ComputeHash(file));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static bool IsSha256(string? text) =>
+        text is { Length: 64 } && text.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F');
+
+    private static RecordingArchiveEntry Compare(string? recordingId, string? callLogId, string path, string recordedSha256, long? recordedBytes, string source)
+    {
+        var recorded = recordedSha256.ToLowerInvariant();
         var bytes = new FileInfo(path).Length;
-        if (expectedSha256 is null)
+        var actual = TrySha256Of(path);
+        if (actual is null)
         {
-            return Entry(recordingId, callLogId, path, bytes, Sha256Of(path), NoSidecar, "No sidecar and no SHA-256 given: nothing to check the file against.");
+            return Entry(recordingId, callLogId, path, bytes, recorded, null, Corrupt, "The file cannot be read.");
         }
 
-        if (expectedBytes is long expected && expected != bytes)
+        if (recordedBytes is long expected && expected != bytes)
         {
-            return Entry(recordingId, callLogId, path, bytes, null, Corrupt, $"The file has {bytes} bytes; {expected} were recorded.");
+            return Entry(recordingId, callLogId, path, bytes, recorded, actual, Corrupt, $"The file has {bytes} bytes; {source} values recorded at download say {expected}.");
         }
 
-        var sha = Sha256Of(path);
-        return string.Equals(sha, expectedSha256, StringComparison.OrdinalIgnoreCase)
-            ? Entry(recordingId, callLogId, path, bytes, sha, Ok, "Size and SHA-256 match the given values.")
-            : Entry(recordingId, callLogId, path, bytes, sha, Corrupt, $"SHA-256 {sha} differs from the recorded {expectedSha256.ToLowerInvariant()}.");
+        return actual == recorded
+            ? Entry(recordingId, callLogId, path, bytes, recorded, actual, Ok, $"Size and SHA-256 match {source} values recorded at download.")
+            : Entry(recordingId, callLogId, path, bytes, recorded, actual, Corrupt, $"SHA-256 {actual} differs from {source} {recorded}, recorded at download.");
     }
 
-    public static string Sha256Of(string path)
-    {
-        using var sha = SHA256.Create();
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
-        return RecordingContentDownload.Hex(sha.ComputeHash(file));
-    }
+    /// <summary>An entry with the file's size and hash as they are now, for a status decided without them.</summary>
+    private static RecordingArchiveEntry Measure(string? recordingId, string? callLogId, string path, string? recordedSha256, string status, string detail) =>
+        Entry(recordingId, callLogId, path, new FileInfo(path).Length, Normalized(recordedSha256), TrySha256Of(path), status, detail);
 
-    private static RecordingArchiveEntry CheckAgainstSidecar(string file, RecordingSidecar sidecar)
-    {
-        var bytes = new FileInfo(file).Length;
-        if (sidecar.Bytes is long expected && expected != bytes)
-        {
-            return Entry(sidecar.RecordingId, sidecar.Call?.CallLogId, file, bytes, null, Corrupt, $"The file has {bytes} bytes; its sidecar says {expected}.");
-        }
-
-        var sha = Sha256Of(file);
-        return string.Equals(sha, sidecar.Sha256, StringComparison.OrdinalIgnoreCase)
-            ? Entry(sidecar.RecordingId, sidecar.Call?.CallLogId, file, bytes, sha, Ok, "Size and SHA-256 match the sidecar.")
-            : Entry(sidecar.RecordingId, sidecar.Call?.CallLogId, file, bytes, sha, Corrupt, $"SHA-256 {sha} differs from the sidecar's {sidecar.Sha256}.");
-    }
+    private static string? Normalized(string? sha256) => IsSha256(sha256) ? sha256!.ToLowerInvariant() : null;
 
     private static bool IsRecordingFile(string file) =>
         RecordingFileNamer.KnownExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
-    private static RecordingArchiveEntry Entry(string? recordingId, string? callLogId, string path, long? bytes, string? sha256, string status, string detail) => new()
+    private static RecordingArchiveEntry Entry(string? recordingId, string? callLogId, string path, long? bytes, string? sha256, string? actualSha256, string status, string detail) => new()
     {
         RecordingId = recordingId,
         CallLogId = callLogId,
         Path = path,
         Bytes = bytes,
         Sha256 = sha256,
+        ActualSha256 = actualSha256,
         Status = status,
         Detail = detail,
     };

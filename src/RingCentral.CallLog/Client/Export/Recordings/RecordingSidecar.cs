@@ -52,6 +52,15 @@ internal sealed class RecordingSidecar
 
     public static string PathFor(string file) => file + Suffix;
 
+    /// <summary>
+    /// The first field a check against this sidecar needs that is missing or malformed ("sha256",
+    /// "bytes"), or null. Such a sidecar says nothing about what was downloaded: never trusted.
+    /// </summary>
+    public string? MissingVerificationField() =>
+        !RecordingArchiveVerifier.IsSha256(Sha256) ? "sha256"
+        : Bytes is not > 0 ? "bytes"
+        : null;
+
     /// <summary>The sidecar at <paramref name="path"/>, or null when it is missing or is not a recording sidecar.</summary>
     public static RecordingSidecar? TryRead(string path)
     {
