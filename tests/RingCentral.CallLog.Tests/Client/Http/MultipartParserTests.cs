@@ -103,4 +103,57 @@ public class MultipartParserTests
         Assert.Equal("A", items[0].Record!.Id);
         Assert.Equal(RcErrorKind.ResponseInvalid, items[1].Error!.Kind);
     }
+
+    private static string Batch(params string[] parts) =>
+        string.Concat(parts.Select(p => "--B\r\nContent-Type: application/json\r\n\r\n" + p + "\r\n")) + "--B--\r\n";
+
+    private static string Record(string id) => "{\"id\":\"" + id + "\",\"startTime\":\"2026-11-01T10:00:00.000Z\",\"type\":\"Voice\"}";
+
+    private const string NotFound = """{"errorCode":"CMN-102","message":"Resource for parameter [callRecordId] is not found"}""";
+
+    [Fact]
+    public void A_missing_part_is_an_error_for_its_own_id_and_the_next_record_keeps_its_id()
+    {
+        // The summary lists three ids, but the part of B2 never came.
+        var summary = """{"response":[{"href":"https://x/call-log/A1","status":200},{"href":"https://x/call-log/B2","status":200},{"href":"https://x/call-log/C3","status":200}]}""";
+        var items = CallLogApi.ParseBatch(Batch(summary, Record("A1"), Record("C3")), "multipart/mixed; boundary=B", new[] { "A1", "B2", "C3" }, raw: false, requestId: null);
+        Assert.Equal(new[] { "A1", "B2", "C3" }, items.Select(i => i.Id));
+        Assert.Equal("A1", items[0].Record!.Id);
+        Assert.Null(items[1].Record);
+        Assert.Equal(RcErrorKind.ResponseInvalid, items[1].Error!.Kind);
+        Assert.Contains("B2", items[1].Error!.Message, StringComparison.Ordinal);
+        Assert.Equal("C3", items[2].Record?.Id);
+        Assert.Null(items[2].Error);
+    }
+
+    [Fact]
+    public void A_missing_error_part_leaves_the_summary_status_with_its_id_and_nothing_misattributed()
+    {
+        var summary = """{"response":[{"href":"https://x/call-log/A1","status":200},{"href":"https://x/call-log/B2","status":404},{"href":"https://x/call-log/C3","status":200}]}""";
+        var items = CallLogApi.ParseBatch(Batch(summary, Record("A1"), Record("C3")), "multipart/mixed; boundary=B", new[] { "A1", "B2", "C3" }, raw: false, requestId: null);
+        Assert.Equal("A1", items[0].Record!.Id);
+        Assert.Equal(RcErrorKind.NotFound, items[1].Error!.Kind);
+        Assert.Equal("C3", items[2].Record?.Id);
+    }
+
+    [Fact]
+    public void Records_in_another_order_than_the_ids_go_to_their_own_ids()
+    {
+        var summary = """{"response":[{"status":200},{"status":404},{"status":200}]}""";
+        var items = CallLogApi.ParseBatch(Batch(summary, Record("C3"), NotFound, Record("A1")), "multipart/mixed; boundary=B", new[] { "A1", "B2", "C3" }, raw: false, requestId: null);
+        Assert.Equal("A1", items[0].Record?.Id);
+        Assert.Equal("C3", items[2].Record?.Id);
+        Assert.Null(items[1].Record);
+        Assert.NotNull(items[1].Error);
+    }
+
+    [Fact]
+    public void A_record_of_an_id_that_was_not_asked_for_is_not_taken_for_another()
+    {
+        var summary = """{"response":[{"status":200},{"status":200}]}""";
+        var items = CallLogApi.ParseBatch(Batch(summary, Record("A1"), Record("ZZ")), "multipart/mixed; boundary=B", new[] { "A1", "B2" }, raw: false, requestId: null);
+        Assert.Equal("A1", items[0].Record!.Id);
+        Assert.Null(items[1].Record);
+        Assert.Equal(RcErrorKind.ResponseInvalid, items[1].Error!.Kind);
+    }
 }

@@ -28,8 +28,9 @@ internal static class StreamedReaders
     /// <summary>Asks for one id per record text and answers with those records, in order.</summary>
     public static async Task<IReadOnlyList<BatchItem>> ReadBatchAsync(IReadOnlyList<string> recordTexts, string view, ReadPlan plan, bool raw, string lineEnd = "\r\n")
     {
-        // The ids asked for only pair answers with requests; the records carry their own ids.
-        var ids = Enumerable.Range(0, recordTexts.Count).Select(i => "batch-" + i).ToList();
+        // The ids asked for are the records' own (a batch answer pairs records with ids by them);
+        // a record without one is asked for by a made-up id that its summary entry names.
+        var ids = IdsOf(recordTexts);
         var single = ids.Count == 1;
         var body = Encoding.UTF8.GetBytes(single ? recordTexts[0] : Multipart(recordTexts, lineEnd));
         var contentType = single ? "application/json" : "multipart/mixed; boundary=" + Boundary;
@@ -48,7 +49,7 @@ internal static class StreamedReaders
     {
         var summary = new WireObject([new WireMember("response", new WireArray(recordTexts.Select((_, i) => (WireValue)new WireObject(
         [
-            new WireMember("href", new WireString("https://platform.ringcentral.com/restapi/v1.0/account/~/call-log/batch-" + i)),
+            new WireMember("href", new WireString("https://platform.ringcentral.com/restapi/v1.0/account/~/call-log/" + Uri.EscapeDataString(IdsOf(recordTexts)[i]))),
             new WireMember("status", new WireNumber("200")),
             new WireMember("responseDescription", new WireString("OK")),
         ])).ToList()))]);
@@ -62,4 +63,18 @@ internal static class StreamedReaders
 
         return sb.Append("--").Append(Boundary).Append("--").Append(lineEnd).ToString();
     }
+
+    /// <summary>Each record's own id (a number as its digits), or "batch-&lt;position&gt;" when it has none.</summary>
+    public static List<string> IdsOf(IReadOnlyList<string> recordTexts) => recordTexts.Select((text, i) =>
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(text, new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip, MaxDepth = 256 });
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var id)
+            ? id.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => id.GetString() ?? "batch-" + i,
+                System.Text.Json.JsonValueKind.Number => id.GetRawText(),
+                _ => "batch-" + i,
+            }
+            : "batch-" + i;
+    }).ToList();
 }
