@@ -11,8 +11,9 @@ namespace RingCentral.CallLog.Client;
 /// </summary>
 internal sealed class RcApiException : Exception
 {
+    /// <remarks>Every URL in <paramref name="message"/> loses its query: a signed URL is a secret.</remarks>
     public RcApiException(RcErrorKind kind, string message, Exception? inner = null)
-        : base(message, inner)
+        : base(UrlText.Scrub(message), inner)
     {
         Kind = kind;
     }

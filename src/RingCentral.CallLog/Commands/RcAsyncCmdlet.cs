@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Client;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Commands;
 
@@ -85,11 +86,12 @@ public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
             _cmdlet = cmdlet;
         }
 
-        public void Verbose(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteVerbose(message));
+        // The client's texts pass one more scrub: a URL that reached a message some other way still loses its query.
+        public void Verbose(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteVerbose(UrlText.Scrub(message)));
 
-        public void Debug(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteDebug(message));
+        public void Debug(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteDebug(UrlText.Scrub(message)));
 
-        public void Warning(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteWarning(message));
+        public void Warning(string message) => _cmdlet.Pump.Post(() => _cmdlet.WriteWarning(UrlText.Scrub(message)));
 
         public void Waiting(string reason, TimeSpan duration)
         {

@@ -66,7 +66,7 @@ internal sealed class CallLogApi
 
     internal static async Task<CallLogPage> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.CallLogPageDto, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}", cancellationToken).ConfigureAwait(false);
+        var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.CallLogPageDto, $"The call log page from {UrlText.Of(response.RequestMessage?.RequestUri)}", cancellationToken).ConfigureAwait(false);
 
         // A page without its list is no "empty last page": a checkpoint would move past data never read.
         if (dto?.Records is null || dto.Records.Contains(null!))
@@ -141,12 +141,12 @@ internal sealed class CallLogApi
     }
 
     private static RcApiException NoRecords(HttpResponseMessage response) =>
-        new(RcErrorKind.ResponseInvalid, $"The call log page from {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)} has no 'records' list; it was not taken for an empty page.");
+        new(RcErrorKind.ResponseInvalid, $"The call log page from {UrlText.Of(response.RequestMessage?.RequestUri)} has no 'records' list; it was not taken for an empty page.");
 
     private static Uri? NextPage(string? uri) =>
         string.IsNullOrEmpty(uri) ? null
         : Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute
-        : throw new RcApiException(RcErrorKind.ResponseInvalid, $"The next page link '{uri}' is not an absolute URI.");
+        : throw new RcApiException(RcErrorKind.ResponseInvalid, $"The next page link '{UrlText.Of(uri)}' is not an absolute URI.");
 
     private static async Task<IReadOnlyList<BatchItem>> ReadBatchAsync(HttpResponseMessage response, IReadOnlyList<string> ids, bool raw, RateLimitState? rateLimit, string request, CancellationToken cancellationToken)
     {

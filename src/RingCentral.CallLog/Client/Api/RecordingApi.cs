@@ -81,7 +81,7 @@ internal sealed class RecordingApi
     public static Uri ContentUri(string recordingId, string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
-            : throw new RcApiException(RcErrorKind.ResponseInvalid, $"Recording '{recordingId}' has no usable contentUri ('{text}').");
+            : throw new RcApiException(RcErrorKind.ResponseInvalid, $"Recording '{recordingId}' has no usable contentUri ('{UrlText.Of(text)}').");
 
     internal static string DeleteBody(IEnumerable<string> recordingIds)
     {

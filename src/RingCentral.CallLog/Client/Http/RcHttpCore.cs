@@ -259,12 +259,12 @@ internal sealed class RcHttpCore : IDisposable
             }
 
             request.Configure?.Invoke(message);
-            events.Debug($"{message.Method} {uri}");
+            events.Debug($"{message.Method} {UrlText.Of(uri)}");
             var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null || hop >= MaxRedirects)
             {
-                events.Debug($"{message.Method} {uri} -> {status}{RequestIdSuffix(response)}");
+                events.Debug($"{message.Method} {UrlText.Of(uri)} -> {status}{RequestIdSuffix(response)}");
                 return (response, token);
             }
 

@@ -40,5 +40,5 @@ internal sealed class RcRequest
     /// <summary>Statuses the caller handles itself rather than as errors (e.g. 207, 206, 416).</summary>
     public ISet<int>? AcceptStatuses { get; set; }
 
-    public override string ToString() => Method + " " + Uri.GetLeftPart(UriPartial.Path);
+    public override string ToString() => Method + " " + UrlText.Of(Uri);
 }
