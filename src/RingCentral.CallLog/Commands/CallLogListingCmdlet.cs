@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>
 /// What Get-RcCallLog and Get-RcActiveCall share beyond the scope and view: the page size, and a
 /// paging loop that follows navigation.nextPage exactly as given and writes each record as its
-/// page arrives.
+/// page arrives. A link back to a page already read ends the run (<see cref="PageTrail"/>).
 /// </summary>
 public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
 {
@@ -57,6 +58,7 @@ public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
         ulong seen = 0;
         var pages = 0;
         Uri? next = firstPage;
+        var trail = new PageTrail();
         var progress = new ProgressRecord(0x5242, activity, "Requesting the first page");
         while (next is not null)
         {
@@ -64,12 +66,13 @@ public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
             CallLogPage page;
             try
             {
+                trail.Enter(uri);
                 page = Run(ct => api.GetPageAsync(uri, routeKey, raw, RcEvents, ct));
             }
             catch (RcApiException ex)
             {
                 // Say exactly what is missing: nothing is ever silently left out.
-                var detail = string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of {3} earlier pages were written, and the rest of the range is missing.", pages + 1, uri, written, pages);
+                var detail = string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of {3} earlier pages were written, and the rest of the range is missing.", pages + 1, UrlText.Of(uri), written, pages);
                 ThrowTerminating(ex.Rephrase(ex.Kind, ex.Message + detail), uri);
                 return;
             }
