@@ -217,7 +217,7 @@ public sealed class RecordingPurgePromiseTests : IClassFixture<RecordingArchiveF
     }
 
     [Fact]
-    public async Task A_DELETE_answered_with_a_server_error_reports_Failed_and_the_recording_stays()
+    public async Task A_DELETE_answered_200_with_an_error_body_is_reported_as_what_the_server_did()
     {
         var row = Save(80, 1).Single();
         _sim.Runspace.SessionStateProxy.SetVariable("Row", row);
@@ -231,6 +231,25 @@ public sealed class RecordingPurgePromiseTests : IClassFixture<RecordingArchiveF
 
             // A 200 whose body is RingCentral's error text is no deletion: whatever the command says, it must match what the server did.
             Assert.Equal(stillThere ? "Failed" : "Deleted", Prop(removed.Single(), "Status"));
+        }
+        finally
+        {
+            await _sim.Hook("faults", method: HttpMethod.Delete);
+        }
+    }
+
+    [Fact]
+    public async Task A_DELETE_whose_connection_is_cut_before_any_answer_is_Failed_and_the_recording_stays()
+    {
+        var row = Save(90, 1).Single();
+        _sim.Runspace.SessionStateProxy.SetVariable("Row", row);
+        await _sim.HookAsync("faults", """{"kind":"reset","path":"/call-recordings","count":1}""");
+        try
+        {
+            var (removed, errors, _) = _sim.InvokeConnected("$Row | Remove-RcRecording -Confirm:$false -PassThru", maxRetries: 0);
+            Assert.Equal("Failed", Prop(removed.Single(), "Status"));
+            Assert.Single(errors);
+            Assert.True(await ExistsOnServer((string)Prop(row, "RecordingId")!));
         }
         finally
         {
