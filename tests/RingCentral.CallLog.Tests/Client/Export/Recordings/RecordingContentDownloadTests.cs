@@ -331,6 +331,152 @@ public sealed class RecordingContentDownloadTests : IDisposable
         Assert.Equal(Sha(_audio), file.Sha256);
     }
 
+    [Fact]
+    public async Task An_empty_200_is_never_a_recording_and_leaves_no_file()
+    {
+        var (api, handler) = Create((_, _) =>
+        {
+            var r = Full();
+            r.Content = new ByteArrayContent([]);
+            r.Content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+            return r;
+        });
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("empty", ex.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests);
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public async Task A_body_without_length_cut_by_a_closed_connection_is_completed_by_a_Range_request_not_saved_short()
+    {
+        // No Content-Length, not chunked: the end of the body is only the connection closing, early or not.
+        var (api, handler) = Create((r, i) => i == 0 ? WithoutLength(_audio[..120_000], ETag) : Ranged(r));
+        var file = await Download(api);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(120_000, RangeFrom(handler.Requests[1]));
+        Assert.Equal(ETag, IfRange(handler.Requests[1]));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+    }
+
+    [Fact]
+    public async Task A_whole_body_without_length_is_proven_complete_by_a_416_that_names_its_total()
+    {
+        var (api, handler) = Create((r, i) => i == 0 ? WithoutLength(_audio, ETag) : NotSatisfiable(RangeFrom(r)));
+        var file = await Download(api);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(_audio.Length, RangeFrom(handler.Requests[1]));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+        Assert.Equal(Sha(_audio), RecordingSidecar.TryRead(file.Path + ".json")!.Sha256);
+    }
+
+    [Fact]
+    public async Task A_body_without_length_and_without_a_validator_fails_and_keeps_its_partial()
+    {
+        var (api, handler) = Create((_, _) => WithoutLength(_audio[..120_000], etag: null));
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("without a Content-Length", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(BasePath + ".mp3"));
+        Assert.Equal(120_000, new FileInfo(BasePath + ".mp3.partial").Length);
+    }
+
+    [Fact]
+    public async Task A_WAV_whose_RIFF_size_disagrees_with_the_bytes_received_is_not_given_its_final_name()
+    {
+        // A consistent answer (Content-Length = bytes sent) of a file cut by the server: only the container tells.
+        var wav = Wav(dataBytes: 100_000)[..60_000];
+        var (api, _) = Create((_, _) =>
+        {
+            var content = new ByteArrayContent(wav);
+            content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, Headers = { ETag = new EntityTagHeaderValue(ETag) } };
+        });
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("header says 100044 bytes, but 60000 arrived", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(BasePath + ".wav"));
+        Assert.True(File.Exists(BasePath + ".wav.partial"));
+    }
+
+    [Fact]
+    public async Task A_WAV_whose_RIFF_size_agrees_is_saved()
+    {
+        var wav = Wav(dataBytes: 100_000);
+        var (api, _) = Create((_, _) =>
+        {
+            var content = new ByteArrayContent(wav);
+            content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        var file = await Download(api);
+        Assert.Equal(wav, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_partial_that_is_a_symbolic_link_is_never_written_through()
+    {
+        var victim = Path.Combine(Path.GetTempPath(), "rec-dl-victim-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(victim, "victim");
+        try
+        {
+            File.CreateSymbolicLink(BasePath + ".mp3.partial", victim);
+            var (api, handler) = Create((_, _) => Full());
+            var ex = await Assert.ThrowsAsync<RecordingFileException>(() => Download(api));
+            Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
+            Assert.Empty(handler.Requests);
+            Assert.Equal("victim", File.ReadAllText(victim));
+            Assert.False(File.Exists(BasePath + ".mp3"));
+        }
+        finally
+        {
+            File.Delete(victim);
+        }
+    }
+
+    /// <summary>A 200 whose length nothing states: no Content-Length (a stream that cannot seek), not chunked.</summary>
+    private static HttpResponseMessage WithoutLength(byte[] body, string? etag)
+    {
+        var content = new StreamContent(new ChunkedReadStream(body, 16_384));
+        content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        Assert.Null(response.Content.Headers.ContentLength);
+        if (etag is not null)
+        {
+            response.Headers.ETag = new EntityTagHeaderValue(etag);
+        }
+
+        return response;
+    }
+
+    private HttpResponseMessage NotSatisfiable(long? from)
+    {
+        Assert.Equal(_audio.Length, from);
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentRange = new ContentRangeHeaderValue(_audio.Length);
+        return new HttpResponseMessage(HttpStatusCode.RequestedRangeNotSatisfiable) { Content = content };
+    }
+
+    /// <summary>A WAV file whose RIFF header counts <paramref name="dataBytes"/> bytes of samples.</summary>
+    private static byte[] Wav(int dataBytes)
+    {
+        var wav = new byte[44 + dataBytes];
+        "RIFF"u8.CopyTo(wav);
+        BitConverter.TryWriteBytes(wav.AsSpan(4), 36 + dataBytes);
+        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
+        "data"u8.CopyTo(wav.AsSpan(36));
+        BitConverter.TryWriteBytes(wav.AsSpan(40), dataBytes);
+        for (var i = 44; i < wav.Length; i++)
+        {
+            wav[i] = (byte)(i % 97);
+        }
+
+        return wav;
+    }
+
     /// <summary>The content from <paramref name="from"/>, <paramref name="chunk"/> bytes per read with a pause; silent for good after <paramref name="stallAfter"/> bytes.</summary>
     private HttpResponseMessage Trickle(int chunk, TimeSpan pause, int? stallAfter, long from = 0)
     {
