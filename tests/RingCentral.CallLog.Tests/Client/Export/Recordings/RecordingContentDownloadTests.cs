@@ -437,6 +437,88 @@ public sealed class RecordingContentDownloadTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Over_a_real_socket_a_body_without_length_cut_by_Connection_close_is_completed_not_saved_short()
+    {
+        // A stand-in server (the simulator's Kestrel always chunks a body of unknown length): the first
+        // answer has no Content-Length, sends 120 000 of the 300 000 bytes and closes the connection cleanly.
+        using var server = new NoLengthServer(_audio, cutAt: 120_000);
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }) { Tokens = new FakeTokens() };
+        var api = new RecordingApi(core);
+        var file = await Download(api, new Uri($"http://127.0.0.1:{server.Port}/restapi/v1.0/account/1/recording/77/content"));
+        Assert.Equal(new[] { "(none)", "bytes=120000-" }, server.Ranges);
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+    }
+
+    /// <summary>HTTP/1.1 over a raw socket: a request without Range gets 200 without Content-Length, cut at <c>cutAt</c>, then the connection closes; a Range request gets 206 with its length.</summary>
+    private sealed class NoLengthServer : IDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly byte[] _content;
+        private readonly int _cutAt;
+
+        public NoLengthServer(byte[] content, int cutAt)
+        {
+            _content = content;
+            _cutAt = cutAt;
+            _listener.Start();
+            _ = Task.Run(AcceptAsync);
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public List<string> Ranges { get; } = new();
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            _stop.Dispose();
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    using var stream = client.GetStream();
+                    var head = new System.Text.StringBuilder();
+                    var one = new byte[1];
+                    while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(one, _stop.Token) == 1)
+                    {
+                        head.Append((char)one[0]);
+                    }
+
+                    var rangeLine = head.ToString().Split("\r\n").FirstOrDefault(l => l.StartsWith("Range:", StringComparison.OrdinalIgnoreCase));
+                    var range = rangeLine?.Substring(6).Trim();
+                    Ranges.Add(range ?? "(none)");
+                    byte[] answer;
+                    if (range is null)
+                    {
+                        answer = [.. System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n"), .. _content[.._cutAt]];
+                    }
+                    else
+                    {
+                        var from = int.Parse(range["bytes=".Length..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture);
+                        answer = [.. System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 206 Partial Content\r\nContent-Type: audio/mpeg\r\nETag: \"v1\"\r\nContent-Range: bytes {from}-{_content.Length - 1}/{_content.Length}\r\nContent-Length: {_content.Length - from}\r\nConnection: close\r\n\r\n"), .. _content[from..]];
+                    }
+
+                    await stream.WriteAsync(answer, _stop.Token);
+                    await stream.FlushAsync(_stop.Token);
+                    client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+                }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
     /// <summary>A 200 whose length nothing states: no Content-Length (a stream that cannot seek), not chunked.</summary>
     private static HttpResponseMessage WithoutLength(byte[] body, string? etag)
     {
