@@ -226,6 +226,11 @@ internal sealed class RecordingDownloadQueue : IDisposable
                 skipped = true;
                 row = SkippedRow(target, slot);
             }
+            else if (slot.State == RecordingSlotState.Foreign)
+            {
+                // Another run (with another template) put another recording's file here meanwhile: never replace it.
+                throw new RecordingFileException($"'{slot.Final ?? slot.Partial}' was saved by another run meanwhile and belongs to another recording; this one is not downloaded now. Run again to save it under another name.");
+            }
             else
             {
                 row = await DownloadAsync(plan, cancellationToken).ConfigureAwait(false);
