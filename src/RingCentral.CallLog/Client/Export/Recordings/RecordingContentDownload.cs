@@ -20,6 +20,9 @@ namespace RingCentral.CallLog.Client.Export.Recordings;
 /// ETag / Last-Modified): it is resumed with Range and If-Range, so a changed recording restarts at
 /// 0; a .partial without a validator restarts at 0 too. 416 to a resume means the .partial was
 /// already complete (or no longer fits): it is completed under its own name, or restarted.
+/// A body is complete only when its length is proven (Content-Length, chunked transfer, or a Range
+/// request past its end), a WAV only when its RIFF header agrees, and never when it is empty. No file
+/// is written through a link (<see cref="RecordingFileGuard"/>); a full disk is a file error, never retried.
 /// The body is bounded by a stall timeout (no bytes for <see cref="RcClientSettings.StallTimeout"/>),
 /// never by its total time. One instance per download: it keeps what the attempts share.
 /// </summary>
@@ -69,7 +72,7 @@ internal sealed class RecordingContentDownload : IDisposable
     {
         RefuseLinks(_basePath);
         var refused = false;
-        for (var round = 0; ; round++)
+        while (true)
         {
             var request = new RcRequest(HttpMethod.Get, _contentUri, RouteKeys.RecordingContent)
             {
