@@ -169,6 +169,10 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
         {
             WriteError(new ErrorRecord(error, "RecordingFileWriteFailed", ErrorCategory.WriteError, row.RecordingId));
         }
+        else if (row.Status == "Skipped")
+        {
+            WriteVerbose($"Recording {row.RecordingId}: another run saved '{row.Path}' meanwhile; skipped.");
+        }
         else
         {
             WriteVerbose($"Recording {row.RecordingId}: saved {row.Bytes} bytes to '{row.Path}' (SHA-256 {row.Sha256}).");

@@ -20,6 +20,9 @@ namespace RingCentral.CallLog.Client.Export.Recordings;
 /// ETag / Last-Modified): it is resumed with Range and If-Range, so a changed recording restarts at
 /// 0; a .partial without a validator restarts at 0 too. 416 to a resume means the .partial was
 /// already complete (or no longer fits): it is completed under its own name, or restarted.
+/// A body is complete only when its length is proven (Content-Length, chunked transfer, or a Range
+/// request past its end), a WAV only when its RIFF header agrees, and never when it is empty. No file
+/// is written through a link (<see cref="RecordingFileGuard"/>); a full disk is a file error, never retried.
 /// The body is bounded by a stall timeout (no bytes for <see cref="RcClientSettings.StallTimeout"/>),
 /// never by its total time. One instance per download: it keeps what the attempts share.
 /// </summary>
@@ -41,6 +44,7 @@ internal sealed class RecordingContentDownload : IDisposable
 
     private long _requestedFrom;
     private bool _withoutRange;
+    private bool _proving;
     private bool _stalled;
     private string? _shortMessage;
     private IncrementalHash? _hash;
@@ -66,7 +70,9 @@ internal sealed class RecordingContentDownload : IDisposable
 
     public async Task<DownloadedFile> RunAsync(IRcEvents events, CancellationToken cancellationToken)
     {
-        for (var round = 0; ; round++)
+        RefuseLinks(_basePath);
+        var refused = false;
+        while (true)
         {
             var request = new RcRequest(HttpMethod.Get, _contentUri, RouteKeys.RecordingContent)
             {
@@ -92,19 +98,51 @@ internal sealed class RecordingContentDownload : IDisposable
                 };
             }
 
+            if (outcome.Unproven)
+            {
+                // The body ended without a length to check it by (no Content-Length, not chunked): a
+                // connection closed early looks the same as a complete body. Ask for the bytes after it
+                // (Range + If-Range): 416 with the total proves it whole, 206 brings what was missing.
+                if (_proving || outcome.State?.ETag is null && outcome.State?.LastModified is null)
+                {
+                    throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} ended after {outcome.Bytes} bytes without a Content-Length, and the server gave no way to prove it complete (no ETag or Last-Modified, or a second request without a length either). It is not saved under its final name; the part received is kept in '{Path.GetFileName(outcome.Partial)}'.");
+                }
+
+                events.Verbose($"{Where}: the body ended after {outcome.Bytes} bytes without a Content-Length; checking with a Range request that nothing is missing.");
+                _proving = true;
+                continue;
+            }
+
             if (outcome.Partial is not null)
             {
                 return Complete(outcome);
             }
 
-            if (round >= 1)
+            if (refused)
             {
                 throw new RcApiException(RcErrorKind.ResponseInvalid, $"The server refused the range of {Where} twice (HTTP 416).");
             }
 
             // 416: the .partial does not fit the content any more; start over without Range.
             events.Verbose($"{Where}: the range was not satisfiable (HTTP 416); downloading from the start.");
+            refused = true;
             _withoutRange = true;
+        }
+    }
+
+    /// <summary>Every name this download may write, checked before the first request: none may be a link.</summary>
+    private static void RefuseLinks(string basePath)
+    {
+        foreach (var final in RecordingFileNamer.KnownExtensions.Select(e => basePath + e))
+        {
+            var partial = final + PartialSuffix;
+            RecordingFileGuard.RefuseLinks(
+                final,
+                RecordingSidecar.PathFor(final),
+                RecordingSidecar.PathFor(final) + ".tmp",
+                partial,
+                RecordingSidecar.PathFor(partial),
+                RecordingSidecar.PathFor(partial) + ".tmp");
         }
     }
 
@@ -139,6 +177,7 @@ internal sealed class RecordingContentDownload : IDisposable
             // the name (and so the type) it was started with, not the 416 answer's application/json.
             if (existing is not null && range?.Length is long total && total == _requestedFrom && total > 0)
             {
+                RecordingFileGuard.RefuseLinks(existing);
                 var state = RecordingSidecar.TryRead(RecordingSidecar.PathFor(existing));
                 var contentType = state?.ContentType ?? ContentTypeOf(existing) ?? _target.ContentType;
                 await HashPrefixAsync(existing, total, cancellationToken).ConfigureAwait(false);
@@ -179,19 +218,29 @@ internal sealed class RecordingContentDownload : IDisposable
             }
 
             partialState = NewState(response, responseType, expectedTotal);
-            partialState.Write(RecordingSidecar.PathFor(partial));
+            WriteSidecar(partialState, RecordingSidecar.PathFor(partial));
             _hash?.Dispose();
             _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             _hashed = 0;
         }
 
         var written = await CopyToPartialAsync(response, partial, offset, expectedTotal, cancellationToken).ConfigureAwait(false);
+        if (written == 0)
+        {
+            // A recording is never 0 bytes: an empty answer is a broken server or proxy, not a recording.
+            DeleteQuietly(partial);
+            DeleteQuietly(RecordingSidecar.PathFor(partial));
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} answered HTTP {status} with an empty body; a recording is never 0 bytes. Nothing is saved.");
+        }
+
         if (expectedTotal is long expected && written != expected)
         {
             throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} is short: expected {expected} bytes, got {written}. The part received is kept in '{Path.GetFileName(partial)}' and resumed next time.");
         }
 
-        return new Outcome(partial, FinalPathOf(partial), written, partialState.ContentType ?? responseType, partialState);
+        // Chunked transfer proves its own end (a cut chunked body throws); without it and without a length, nothing does.
+        var unproven = expectedTotal is null && response.Headers.TransferEncodingChunked != true;
+        return new Outcome(partial, FinalPathOf(partial), written, partialState.ContentType ?? responseType, partialState) { Unproven = unproven };
     }
 
     private RecordingSidecar NewState(HttpResponseMessage response, string? contentType, long? expectedTotal) => new()
@@ -264,14 +313,14 @@ internal sealed class RecordingContentDownload : IDisposable
         {
             // Stalled: keep what arrived; the core retries (a timeout) and the next attempt resumes from it.
             _stalled = true;
-            await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await FlushAsync(file, CancellationToken.None).ConfigureAwait(false);
             throw new TimeoutException($"no data for {_core.Settings.StallTimeout.TotalSeconds:0} s (the stall timeout).", ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             // The connection broke: keep what arrived (the core retries and the next attempt resumes from it).
             _shortMessage = $"expected {(expectedTotal?.ToString(CultureInfo.InvariantCulture) ?? "more")} bytes, got {position}";
-            await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await FlushAsync(file, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
@@ -283,7 +332,7 @@ internal sealed class RecordingContentDownload : IDisposable
             throw new OperationCanceledException(cancellationToken);
         }
 
-        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(file, cancellationToken).ConfigureAwait(false);
         return position;
     }
 
@@ -291,14 +340,17 @@ internal sealed class RecordingContentDownload : IDisposable
     {
         try
         {
-            var file = new FileStream(partial, offset > 0 ? FileMode.Open : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            // A fresh .partial is created new (a planted link is removed, never followed); one resumed must not be a link.
+            var file = offset > 0
+                ? RecordingFileGuard.OpenExisting(partial, FileShare.None, useAsync: true)
+                : RecordingFileGuard.CreateNew(partial, FileShare.None, useAsync: true);
             file.SetLength(offset);
             file.Position = offset;
             return file;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new RecordingFileException($"Cannot write '{partial}': {ex.Message}", ex);
+            throw RecordingFileGuard.WriteFailed(partial, ex);
         }
     }
 
@@ -308,15 +360,40 @@ internal sealed class RecordingContentDownload : IDisposable
         {
             await file.WriteAsync(buffer, 0, count, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A full disk is not a broken connection: this must not make the core retry the request.
-            throw new RecordingFileException($"Cannot write '{file.Name}': {ex.Message}", ex);
+            throw RecordingFileGuard.WriteFailed(file.Name, ex);
+        }
+    }
+
+    private static async Task FlushAsync(FileStream file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw RecordingFileGuard.WriteFailed(file.Name, ex);
+        }
+    }
+
+    private static void WriteSidecar(RecordingSidecar sidecar, string path)
+    {
+        try
+        {
+            sidecar.Write(path);
+        }
+        catch (RecordingFileException ex)
+        {
+            throw RecordingFileGuard.WriteFailed(path, ex);
         }
     }
 
     private DownloadedFile Complete(Outcome outcome)
     {
+        CheckContainerSize(outcome.Partial!, outcome.Bytes);
         var sha256 = Hex(_hash!.GetHashAndReset());
         var sidecarPath = RecordingSidecar.PathFor(outcome.Final!);
         string? written = null;
@@ -326,7 +403,7 @@ internal sealed class RecordingContentDownload : IDisposable
             {
                 // The sidecar first: a crash between the two leaves a sidecar without its file (Missing), never an unexplained file.
                 var state = outcome.State;
-                new RecordingSidecar
+                var sidecar = new RecordingSidecar
                 {
                     RecordingId = _target.RecordingId,
                     Call = _target.Values,
@@ -339,7 +416,8 @@ internal sealed class RecordingContentDownload : IDisposable
                     Server = _core.Server.BaseUri.GetLeftPart(UriPartial.Authority),
                     ContentUri = Where,
                     ModuleVersion = _options.ModuleVersion,
-                }.Write(sidecarPath);
+                };
+                WriteSidecar(sidecar, sidecarPath);
                 written = sidecarPath;
             }
             else if (File.Exists(sidecarPath))
@@ -354,6 +432,8 @@ internal sealed class RecordingContentDownload : IDisposable
                 File.Delete(outcome.Final);
             }
 
+            // A link at the final name is refused, not replaced: the rename would hide who planted it.
+            RecordingFileGuard.RefuseLinks(outcome.Final!);
             File.Move(outcome.Partial!, outcome.Final!);
         }
         catch (IOException ex)
@@ -363,6 +443,33 @@ internal sealed class RecordingContentDownload : IDisposable
 
         DeleteQuietly(RecordingSidecar.PathFor(outcome.Partial!));
         return new DownloadedFile(outcome.Final!, outcome.Bytes, outcome.ContentType, sha256, written);
+    }
+
+    /// <summary>
+    /// A container that states its own size must agree with the bytes received: a WAV (RIFF) file is
+    /// its chunk size plus 8 bytes. A server that sends a consistent but cut (or padded) body is caught
+    /// here, before the file gets its final name.
+    /// </summary>
+    private void CheckContainerSize(string partial, long bytes)
+    {
+        var header = new byte[12];
+        int read;
+        using (var file = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = file.Read(header, 0, header.Length);
+        }
+
+        if (read < 12 || header[0] != 'R' || header[1] != 'I' || header[2] != 'F' || header[3] != 'F' || header[8] != 'W' || header[9] != 'A' || header[10] != 'V' || header[11] != 'E')
+        {
+            return;
+        }
+
+        // The RIFF chunk size, little-endian, counts everything after the first 8 bytes.
+        var declared = (header[4] | ((long)header[5] << 8) | ((long)header[6] << 16) | ((long)header[7] << 24)) + 8L;
+        if (declared != bytes)
+        {
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording from {Where} is a WAV file whose header says {declared} bytes, but {bytes} arrived: it is not complete. It is not saved under its final name; the bytes are kept in '{Path.GetFileName(partial)}'.");
+        }
     }
 
     private static void DeleteQuietly(string path)
@@ -428,5 +535,8 @@ internal sealed class RecordingContentDownload : IDisposable
         public string? ContentType { get; }
 
         public RecordingSidecar? State { get; }
+
+        /// <summary>The body ended without a length to check it by: not yet known to be complete.</summary>
+        public bool Unproven { get; init; }
     }
 }

@@ -30,10 +30,11 @@ internal sealed class RecordingDownloadQueue : IDisposable
     private int _finished;
     private int _skipped;
     private int _failed;
-    private int _downloadsFailed;
+    private int _notDownloaded;
     private long _bytes;
     private long _lastProgress;
     private bool _directoryReady;
+    private string? _diskFull;
 
     /// <param name="api">The connection's recording API.</param>
     /// <param name="namer">Names within the target directory (reserved per run).</param>
@@ -64,7 +65,7 @@ internal sealed class RecordingDownloadQueue : IDisposable
 
     public int Skipped => Volatile.Read(ref _skipped);
 
-    public int Downloaded => Finished - Volatile.Read(ref _downloadsFailed);
+    public int Downloaded => Finished - Volatile.Read(ref _notDownloaded);
 
     public int Failed => Volatile.Read(ref _failed);
 
@@ -96,24 +97,16 @@ internal sealed class RecordingDownloadQueue : IDisposable
             return Refuse(target, ex.Message);
         }
 
-        if (slot!.State == RecordingSlotState.Complete && !_options.Overwrite)
+        // A final name that is a link is never taken as this recording's file: the download refuses it with a clear error.
+        var found = slot!;
+        if (IsSkipped(found))
         {
             Interlocked.Increment(ref _skipped);
-            var final = slot.Final!;
-            return RecordingPlan.Skip(target, new RecordingDownload
-            {
-                RecordingId = target.RecordingId,
-                CallLogId = target.CallLogId ?? slot.Sidecar?.Call?.CallLogId,
-                Path = final,
-                Bytes = new FileInfo(final).Length,
-                ContentType = slot.Sidecar?.ContentType ?? RecordingContentDownload.ContentTypeOf(final),
-                Sha256 = slot.Sidecar?.Sha256,
-                SidecarPath = slot.Sidecar is null ? null : RecordingSidecar.PathFor(final),
-                Status = "Skipped",
-            });
+            RemoveStaleClaim(basePath);
+            return RecordingPlan.Skip(target, SkippedRow(target, found));
         }
 
-        var shown = slot.Partial is { } partial
+        var shown = found.Partial is { } partial
             ? RecordingContentDownload.FinalPathOf(partial)
             : basePath + (target.ContentType is null ? ".*" : RecordingFileNamer.ExtensionFor(target.ContentType));
         return RecordingPlan.Download(target, basePath, shown);
@@ -176,25 +169,72 @@ internal sealed class RecordingDownloadQueue : IDisposable
         _slots.Dispose();
     }
 
+    private bool IsSkipped(RecordingSlot slot) =>
+        slot.State == RecordingSlotState.Complete && !_options.Overwrite && !RecordingFileGuard.IsLink(slot.Final!);
+
+    private static RecordingDownload SkippedRow(RecordingTarget target, RecordingSlot slot) => new()
+    {
+        RecordingId = target.RecordingId,
+        CallLogId = target.CallLogId ?? slot.Sidecar?.Call?.CallLogId,
+        Path = slot.Final,
+        Bytes = new FileInfo(slot.Final!).Length,
+        ContentType = slot.Sidecar?.ContentType ?? RecordingContentDownload.ContentTypeOf(slot.Final!),
+        Sha256 = slot.Sidecar?.Sha256,
+        SidecarPath = slot.Sidecar is null ? null : RecordingSidecar.PathFor(slot.Final!),
+        Status = "Skipped",
+    };
+
+    /// <summary>A lock file a killed run left beside a complete recording: nobody holds it, so it goes.</summary>
+    private static void RemoveStaleClaim(string basePath)
+    {
+        if (!File.Exists(basePath + RecordingClaim.Suffix))
+        {
+            return;
+        }
+
+        try
+        {
+            RecordingClaim.TryAcquire(basePath)?.Dispose();
+        }
+        catch (RecordingFileException)
+        {
+            // Left for a later run: it only costs a zero-byte file.
+        }
+    }
+
     private async Task RunAsync(RecordingPlan plan, Action<RecordingDownload, Exception?> finished, CancellationToken cancellationToken)
     {
         var target = plan.Target;
         RecordingDownload row;
         Exception? error = null;
+        var skipped = false;
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var contentUri = target.ContentUri;
-            if (contentUri is null)
+            if (Volatile.Read(ref _diskFull) is { } full)
             {
-                var info = await _api.GetAsync(target.RecordingId, _events, cancellationToken).ConfigureAwait(false);
-                contentUri = info.ContentUri;
-                target.ContentType = info.ContentType;
+                // One full disk fails every later download into the folder: they would spend requests to fail the same way.
+                throw new RecordingFileException($"Not downloaded: an earlier download into this folder found the disk full. {full}") { DiskFull = true };
             }
 
-            var uri = RecordingApi.ContentUri(target.RecordingId, contentUri);
-            var file = await _api.DownloadAsync(uri, plan.BasePath!, target, _options, _events, cancellationToken).ConfigureAwait(false);
-            row = Row(target, "Downloaded", file, file.ContentType ?? target.ContentType, null);
+            // Another run (another process, or the same scheduled job started twice) may be saving this
+            // recording into this folder right now: wait for it, then see what it left.
+            using var claim = await RecordingClaim.AcquireAsync(plan.BasePath!, () => _events.Verbose($"Recording {target.RecordingId}: another run is saving it into this folder; waiting for it."), cancellationToken).ConfigureAwait(false);
+            var slot = RecordingSlot.Inspect(plan.BasePath!, target.RecordingId);
+            if (IsSkipped(slot))
+            {
+                skipped = true;
+                row = SkippedRow(target, slot);
+            }
+            else if (slot.State == RecordingSlotState.Foreign)
+            {
+                // Another run (with another template) put another recording's file here meanwhile: never replace it.
+                throw new RecordingFileException($"'{slot.Final ?? slot.Partial}' was saved by another run meanwhile and belongs to another recording; this one is not downloaded now. Run again to save it under another name.");
+            }
+            else
+            {
+                row = await DownloadAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (RcApiException ex)
         {
@@ -203,6 +243,11 @@ internal sealed class RecordingDownloadQueue : IDisposable
         }
         catch (Exception ex) when (ex is RecordingFileException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
         {
+            if (ex is RecordingFileException { DiskFull: true })
+            {
+                Interlocked.CompareExchange(ref _diskFull, ex.Message, null);
+            }
+
             error = ex;
             row = Row(target, "Failed", null, target.ContentType, ex.Message);
         }
@@ -214,11 +259,34 @@ internal sealed class RecordingDownloadQueue : IDisposable
         if (error is not null)
         {
             Interlocked.Increment(ref _failed);
-            Interlocked.Increment(ref _downloadsFailed);
+            Interlocked.Increment(ref _notDownloaded);
+        }
+
+        if (skipped)
+        {
+            // Counted as skipped, not as a download: another run saved it.
+            Interlocked.Increment(ref _skipped);
+            Interlocked.Increment(ref _notDownloaded);
         }
 
         Interlocked.Increment(ref _finished);
         finished(row, error);
+    }
+
+    private async Task<RecordingDownload> DownloadAsync(RecordingPlan plan, CancellationToken cancellationToken)
+    {
+        var target = plan.Target;
+        var contentUri = target.ContentUri;
+        if (contentUri is null)
+        {
+            var info = await _api.GetAsync(target.RecordingId, _events, cancellationToken).ConfigureAwait(false);
+            contentUri = info.ContentUri;
+            target.ContentType = info.ContentType;
+        }
+
+        var uri = RecordingApi.ContentUri(target.RecordingId, contentUri);
+        var file = await _api.DownloadAsync(uri, plan.BasePath!, target, _options, _events, cancellationToken).ConfigureAwait(false);
+        return Row(target, "Downloaded", file, file.ContentType ?? target.ContentType, null);
     }
 
     private static RecordingDownload Row(RecordingTarget target, string status, DownloadedFile? file, string? contentType, string? error) => new()

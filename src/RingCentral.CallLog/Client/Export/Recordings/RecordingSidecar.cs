@@ -130,7 +130,8 @@ internal sealed class RecordingSidecar
         var temporary = path + ".tmp";
         try
         {
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            // CreateNew, never Create: a link planted at the temporary name is removed, not written through.
+            using (var file = RecordingFileGuard.CreateNew(temporary, FileShare.None, useAsync: false))
             using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = s_readableText }))
             {
                 WriteJson(w);

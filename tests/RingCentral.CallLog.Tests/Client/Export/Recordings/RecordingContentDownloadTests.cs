@@ -331,6 +331,234 @@ public sealed class RecordingContentDownloadTests : IDisposable
         Assert.Equal(Sha(_audio), file.Sha256);
     }
 
+    [Fact]
+    public async Task An_empty_200_is_never_a_recording_and_leaves_no_file()
+    {
+        var (api, handler) = Create((_, _) =>
+        {
+            var r = Full();
+            r.Content = new ByteArrayContent([]);
+            r.Content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+            return r;
+        });
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("empty", ex.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Requests);
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public async Task A_body_without_length_cut_by_a_closed_connection_is_completed_by_a_Range_request_not_saved_short()
+    {
+        // No Content-Length, not chunked: the end of the body is only the connection closing, early or not.
+        var (api, handler) = Create((r, i) => i == 0 ? WithoutLength(_audio[..120_000], ETag) : Ranged(r));
+        var file = await Download(api);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(120_000, RangeFrom(handler.Requests[1]));
+        Assert.Equal(ETag, IfRange(handler.Requests[1]));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+    }
+
+    [Fact]
+    public async Task A_whole_body_without_length_is_proven_complete_by_a_416_that_names_its_total()
+    {
+        var (api, handler) = Create((r, i) => i == 0 ? WithoutLength(_audio, ETag) : NotSatisfiable(RangeFrom(r)));
+        var file = await Download(api);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(_audio.Length, RangeFrom(handler.Requests[1]));
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+        Assert.Equal(Sha(_audio), RecordingSidecar.TryRead(file.Path + ".json")!.Sha256);
+    }
+
+    [Fact]
+    public async Task A_body_without_length_and_without_a_validator_fails_and_keeps_its_partial()
+    {
+        var (api, handler) = Create((_, _) => WithoutLength(_audio[..120_000], etag: null));
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("without a Content-Length", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(BasePath + ".mp3"));
+        Assert.Equal(120_000, new FileInfo(BasePath + ".mp3.partial").Length);
+    }
+
+    [Fact]
+    public async Task A_WAV_whose_RIFF_size_disagrees_with_the_bytes_received_is_not_given_its_final_name()
+    {
+        // A consistent answer (Content-Length = bytes sent) of a file cut by the server: only the container tells.
+        var wav = Wav(dataBytes: 100_000)[..60_000];
+        var (api, _) = Create((_, _) =>
+        {
+            var content = new ByteArrayContent(wav);
+            content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, Headers = { ETag = new EntityTagHeaderValue(ETag) } };
+        });
+        var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
+        Assert.Equal(RcErrorKind.ResponseInvalid, ex.Kind);
+        Assert.Contains("header says 100044 bytes, but 60000 arrived", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(BasePath + ".wav"));
+        Assert.True(File.Exists(BasePath + ".wav.partial"));
+    }
+
+    [Fact]
+    public async Task A_WAV_whose_RIFF_size_agrees_is_saved()
+    {
+        var wav = Wav(dataBytes: 100_000);
+        var (api, _) = Create((_, _) =>
+        {
+            var content = new ByteArrayContent(wav);
+            content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        var file = await Download(api);
+        Assert.Equal(wav, File.ReadAllBytes(file.Path));
+    }
+
+    [Fact]
+    public async Task A_partial_that_is_a_symbolic_link_is_never_written_through()
+    {
+        var victim = Path.Combine(Path.GetTempPath(), "rec-dl-victim-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(victim, "victim");
+        try
+        {
+            File.CreateSymbolicLink(BasePath + ".mp3.partial", victim);
+            var (api, handler) = Create((_, _) => Full());
+            var ex = await Assert.ThrowsAsync<RecordingFileException>(() => Download(api));
+            Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
+            Assert.Empty(handler.Requests);
+            Assert.Equal("victim", File.ReadAllText(victim));
+            Assert.False(File.Exists(BasePath + ".mp3"));
+        }
+        finally
+        {
+            File.Delete(victim);
+        }
+    }
+
+    [Fact]
+    public async Task Over_a_real_socket_a_body_without_length_cut_by_Connection_close_is_completed_not_saved_short()
+    {
+        // A stand-in server (the simulator's Kestrel always chunks a body of unknown length): the first
+        // answer has no Content-Length, sends 120 000 of the 300 000 bytes and closes the connection cleanly.
+        using var server = new NoLengthServer(_audio, cutAt: 120_000);
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }) { Tokens = new FakeTokens() };
+        var api = new RecordingApi(core);
+        var file = await Download(api, new Uri($"http://127.0.0.1:{server.Port}/restapi/v1.0/account/1/recording/77/content"));
+        Assert.Equal(new[] { "(none)", "bytes=120000-" }, server.Ranges);
+        Assert.Equal(_audio, File.ReadAllBytes(file.Path));
+        Assert.Equal(Sha(_audio), file.Sha256);
+    }
+
+    /// <summary>HTTP/1.1 over a raw socket: a request without Range gets 200 without Content-Length, cut at <c>cutAt</c>, then the connection closes; a Range request gets 206 with its length.</summary>
+    private sealed class NoLengthServer : IDisposable
+    {
+        private readonly System.Net.Sockets.TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly byte[] _content;
+        private readonly int _cutAt;
+
+        public NoLengthServer(byte[] content, int cutAt)
+        {
+            _content = content;
+            _cutAt = cutAt;
+            _listener.Start();
+            _ = Task.Run(AcceptAsync);
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public List<string> Ranges { get; } = new();
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            _stop.Dispose();
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    using var stream = client.GetStream();
+                    var head = new System.Text.StringBuilder();
+                    var one = new byte[1];
+                    while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(one, _stop.Token) == 1)
+                    {
+                        head.Append((char)one[0]);
+                    }
+
+                    var rangeLine = head.ToString().Split("\r\n").FirstOrDefault(l => l.StartsWith("Range:", StringComparison.OrdinalIgnoreCase));
+                    var range = rangeLine?.Substring(6).Trim();
+                    Ranges.Add(range ?? "(none)");
+                    byte[] answer;
+                    if (range is null)
+                    {
+                        answer = [.. System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n"), .. _content[.._cutAt]];
+                    }
+                    else
+                    {
+                        var from = int.Parse(range["bytes=".Length..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture);
+                        answer = [.. System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 206 Partial Content\r\nContent-Type: audio/mpeg\r\nETag: \"v1\"\r\nContent-Range: bytes {from}-{_content.Length - 1}/{_content.Length}\r\nContent-Length: {_content.Length - from}\r\nConnection: close\r\n\r\n"), .. _content[from..]];
+                    }
+
+                    await stream.WriteAsync(answer, _stop.Token);
+                    await stream.FlushAsync(_stop.Token);
+                    client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+                }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>A 200 whose length nothing states: no Content-Length (a stream that cannot seek), not chunked.</summary>
+    private static HttpResponseMessage WithoutLength(byte[] body, string? etag)
+    {
+        var content = new StreamContent(new ChunkedReadStream(body, 16_384));
+        content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        Assert.Null(response.Content.Headers.ContentLength);
+        if (etag is not null)
+        {
+            response.Headers.ETag = new EntityTagHeaderValue(etag);
+        }
+
+        return response;
+    }
+
+    private HttpResponseMessage NotSatisfiable(long? from)
+    {
+        Assert.Equal(_audio.Length, from);
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentRange = new ContentRangeHeaderValue(_audio.Length);
+        return new HttpResponseMessage(HttpStatusCode.RequestedRangeNotSatisfiable) { Content = content };
+    }
+
+    /// <summary>A WAV file whose RIFF header counts <paramref name="dataBytes"/> bytes of samples.</summary>
+    private static byte[] Wav(int dataBytes)
+    {
+        var wav = new byte[44 + dataBytes];
+        "RIFF"u8.CopyTo(wav);
+        BitConverter.TryWriteBytes(wav.AsSpan(4), 36 + dataBytes);
+        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
+        "data"u8.CopyTo(wav.AsSpan(36));
+        BitConverter.TryWriteBytes(wav.AsSpan(40), dataBytes);
+        for (var i = 44; i < wav.Length; i++)
+        {
+            wav[i] = (byte)(i % 97);
+        }
+
+        return wav;
+    }
+
     /// <summary>The content from <paramref name="from"/>, <paramref name="chunk"/> bytes per read with a pause; silent for good after <paramref name="stallAfter"/> bytes.</summary>
     private HttpResponseMessage Trickle(int chunk, TimeSpan pause, int? stallAfter, long from = 0)
     {
