@@ -71,6 +71,13 @@ internal sealed class CheckpointLock : IDisposable
                 {
                     throw InUse(checkpoint, path, previous);
                 }
+                catch (PlatformNotSupportedException)
+                {
+                    // macOS has no FileStream.Lock: an exclusive open (flock there) is as safe, but
+                    // another process cannot read who holds it.
+                    stream.Dispose();
+                    stream = OpenExclusive(checkpoint, path);
+                }
 
                 // Held: whoever the file names is gone.
                 Write(stream, me);
@@ -108,6 +115,18 @@ internal sealed class CheckpointLock : IDisposable
 
             stream.Dispose();
             HeldHere.Remove(_path);
+        }
+    }
+
+    private static FileStream OpenExclusive(string checkpoint, string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw InUse(checkpoint, path, null);
         }
     }
 
