@@ -23,6 +23,7 @@
         'Test-RcRecordingArchive'
         'Remove-RcRecording'
         'Export-RcCallReport'
+        'Complete-RcCheckpoint'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -13,6 +13,7 @@ BeforeAll {
 
     function script:Invoke-Run([string] $File, [hashtable] $Extra = @{}) {
         @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $File -CheckpointSettleTime 0 -NewOnly @Extra)
+        Complete-RcCheckpoint -Path $File   # the rows are "stored" (collected): the checkpoint moves
     }
     function script:Assert-EveryRecordOnce([object[]] $Delivered, [DateTime] $Until) {
         # Every record of the range that was listed by the last run's end was delivered, exactly
@@ -65,6 +66,7 @@ Describe 'Get-RcCallLog -Checkpoint' {
     It 'without -NewOnly, records changed since they were written come again as Updated; -CheckpointOverlap still names the window' {
         $cp = Join-Path $dir 'changes.json'
         $run1 = @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -CheckpointOverlap ([TimeSpan]::FromDays(3)))
+        Complete-RcCheckpoint -Path $cp
         $run1.Count | Should -BeGreaterThan 500
         $changed = @((Invoke-SimHook $sim 'modify' -Method POST -Body @{ count = 5; kind = 'result' }).modified)
         $run2 = @(Get-RcCallLog -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -ChangeWindow ([TimeSpan]::FromDays(3)))
@@ -122,6 +124,7 @@ Describe 'Get-RcCallLog -Checkpoint' {
     It 'a checkpoint made for other filters or another account is refused and left as it is' {
         $cp = Join-Path $dir 'foreign.json'
         @(Get-RcCallLog -Account -DateFrom $start -Direction Inbound -Checkpoint $cp -CheckpointSettleTime 0).Count | Should -BeGreaterThan 0
+        Complete-RcCheckpoint -Path $cp
         $before = Get-FileHash $cp
         $err = $null
         try { Get-RcCallLog -Account -DateFrom $start -Direction Outbound -Checkpoint $cp -ErrorAction Stop } catch { $err = $_ }
@@ -130,6 +133,7 @@ Describe 'Get-RcCallLog -Checkpoint' {
 
         $mine = Join-Path $dir 'extension.json'
         @(Get-RcCallLog -DateFrom $start -Checkpoint $mine -CheckpointSettleTime 0).Count | Should -BeGreaterThan 0
+        Complete-RcCheckpoint -Path $mine
         $user = Connect-TestSimulator $sim -AsUser -PassThru
         $err = $null
         try { Get-RcCallLog -Connection $user -DateFrom $start -Checkpoint $mine -ErrorAction Stop } catch { $err = $_ }

@@ -24,7 +24,7 @@ BeforeAll {
 Describe 'The module exports cmdlets' {
     It 'exports all cmdlets of the contract' {
         $names = (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Sort-Object
-        $names | Should -Be @('Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcRecording', 'Save-RcRecording', 'Test-RcRecordingArchive')
+        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcRecording', 'Save-RcRecording', 'Test-RcRecordingArchive')
     }
 
     It 'exports nothing but cmdlets' {
@@ -122,9 +122,9 @@ Describe 'Parameter names are consistent across the cmdlets' {
         }
     }
 
-    # Connect-RcAccount makes connections rather than using one; Test-RcRecordingArchive and Export-RcCallReport work offline.
+    # Connect-RcAccount makes connections rather than using one; Test-RcRecordingArchive, Export-RcCallReport and Complete-RcCheckpoint work offline.
     It 'takes -Connection <RcConnection> on every cmdlet that talks to RingCentral over a connection' {
-        foreach ($name in (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Where-Object { $_ -notin 'Get-RcConnection', 'Connect-RcAccount', 'Test-RcRecordingArchive', 'Export-RcCallReport' }) {
+        foreach ($name in (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Where-Object { $_ -notin 'Get-RcConnection', 'Connect-RcAccount', 'Test-RcRecordingArchive', 'Export-RcCallReport', 'Complete-RcCheckpoint' }) {
             $parameter = (Get-Command $name).Parameters['Connection']
             $parameter | Should -Not -BeNullOrEmpty -Because "$name talks to RingCentral"
             $parameter.ParameterType.FullName | Should -Be 'RingCentral.CallLog.RcConnection'

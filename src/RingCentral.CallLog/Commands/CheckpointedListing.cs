@@ -10,7 +10,8 @@ namespace RingCentral.CallLog.Commands;
 /// <summary>
 /// A checkpointed Get-RcCallLog run, start and finish: refuses what cannot be combined with
 /// -Checkpoint, reads the checkpoint (before any request), takes RingCentral's clock for the
-/// window's end and narrows the query to the window; at the end, saves a complete run.
+/// window's end and narrows the query to the window; at the end, leaves a complete run's state
+/// pending for Complete-RcCheckpoint.
 /// </summary>
 internal static class CheckpointedListing
 {
@@ -43,6 +44,21 @@ internal static class CheckpointedListing
         cmdlet.WriteVerbose(run.Previous is null
             ? $"No checkpoint at '{path}' yet: backfilling from -DateFrom {run.From:o} to {run.Until:o} ({mode})."
             : $"Checkpoint '{path}' at {run.Previous.HighWaterMark:o} (format version {run.Previous.SourceVersion}, {run.Previous.EntryCount} records of the window remembered): reading {run.From:o} to {run.Until:o} ({mode}).");
+        if (run.AbandonedPendingAt is { } abandoned)
+        {
+            cmdlet.WriteWarning($"A run at {abandoned.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z left a state in '{run.PendingPath}' that was never completed with Complete-RcCheckpoint (its consumer may have failed). This run starts from the committed checkpoint, so the records that run wrote are written again.");
+        }
+
+        if (run.LockTakenOverFrom is { } gone)
+        {
+            cmdlet.WriteVerbose($"The lock of the checkpoint was left by process {gone.ProcessId} on {gone.Host} (since {gone.Since:o}), which ended without releasing it: taken over.");
+        }
+
+        if (run.StaleTempsRemoved > 0)
+        {
+            cmdlet.WriteVerbose($"Removed {run.StaleTempsRemoved} temp file(s) that killed runs of this checkpoint left.");
+        }
+
         if (run.Previous is { SourceVersion: 1 })
         {
             cmdlet.WriteWarning($"The checkpoint '{path}' was written by an earlier version (format 1: no record fingerprints). It is upgraded when this run completes; records of the change window written before are written once more, as Updated.");
@@ -52,8 +68,9 @@ internal static class CheckpointedListing
     }
 
     /// <summary>
-    /// Only a run that wrote every record of its window moves the checkpoint. A failed or stopped
-    /// run is never marked complete, so the next run repeats the window.
+    /// Only a run that wrote every record of its window leaves a pending state (the checkpoint
+    /// moves when Complete-RcCheckpoint promotes it). A failed or stopped run is never marked
+    /// complete, so the next run repeats the window.
     /// </summary>
     public static void Finish(GetRcCallLogCommand cmdlet, CheckpointRun run)
     {
@@ -64,7 +81,7 @@ internal static class CheckpointedListing
 
         run.Save();
         var changes = run.Changes;
-        cmdlet.WriteVerbose($"Checkpoint '{run.Path}' now at {run.Until:o}: {changes.New} new, {changes.Updated} updated, {changes.Deleted} deleted records written; {changes.Unchanged} unchanged.");
+        cmdlet.WriteVerbose($"Run complete up to {run.Until:o}: {changes.New} new, {changes.Updated} updated, {changes.Deleted} deleted records written; {changes.Unchanged} unchanged; {changes.DeletedNeverWritten} deleted before they were ever written (not written). The new state is in '{run.PendingPath}'; the checkpoint moves when 'Complete-RcCheckpoint -Path {run.Path}' runs after the rows are stored.");
     }
 
     private static void Refuse(GetRcCallLogCommand cmdlet)
@@ -90,6 +107,11 @@ internal static class CheckpointedListing
         try
         {
             return CheckpointRun.Open(path, filter, account, CallLogListingCmdlet.ToOffset(cmdlet.DateFrom));
+        }
+        catch (CheckpointInUseException ex)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.CheckpointInUse, ErrorCategory.ResourceBusy, path));
+            throw;
         }
         catch (System.IO.InvalidDataException ex)
         {

@@ -22,6 +22,12 @@ internal static class ErrorIds
     public const string CheckpointInvalid = "CheckpointInvalid";
     public const string CheckpointMismatch = "CheckpointMismatch";
 
+    /// <summary>Another run (or Complete-RcCheckpoint) holds the checkpoint's lock.</summary>
+    public const string CheckpointInUse = "CheckpointInUse";
+
+    /// <summary>Complete-RcCheckpoint: no run left a pending state to promote.</summary>
+    public const string CheckpointNotPending = "CheckpointNotPending";
+
     /// <summary>Remove-RcRecording: the local copy did not verify, so the recording was not sent for deletion.</summary>
     public const string RecordingVerificationFailed = "RecordingVerificationFailed";
 

@@ -109,7 +109,7 @@ public class ChangeAwareCheckpointTests
         Assert.Equal(before, Hash(checkpoint));
 
         // Stopped from downstream.
-        Assert.Equal(2, runs.Run(checkpoint, tail: "| Select-Object -First 2").Output.Count);
+        Assert.Equal(2, runs.Run(checkpoint, tail: "| Select-Object -First 2", complete: false).Output.Count);
         Assert.Equal(before, Hash(checkpoint));
 
         // Failed: the listing answers 503 until the retries run out.
@@ -119,7 +119,9 @@ public class ChangeAwareCheckpointTests
         Assert.Equal(before, Hash(checkpoint));
         await runs.Sim.Hook("faults", method: HttpMethod.Delete);
 
-        Assert.Single(Directory.GetFiles(runs.Directory));
+        // Nothing beside the checkpoint but its (released, empty) lock: no pending state, no temp file.
+        Assert.Equal(new[] { checkpoint, checkpoint + ".lock" }, Directory.GetFiles(runs.Directory).Order(StringComparer.Ordinal));
+        Assert.Equal(0, new FileInfo(checkpoint + ".lock").Length);
         var run2 = runs.Run(checkpoint);
         Assert.Null(run2.Failure);
         await runs.AssertOutputIsGroundTruthAsync(checkpoint, run1, run2);

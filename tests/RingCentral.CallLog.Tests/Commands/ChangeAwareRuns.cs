@@ -52,12 +52,30 @@ internal sealed class ChangeAwareRuns : IAsyncDisposable
 
     public RcSession Session => ((RcConnection)HostedModule.Invoke(Runspace, "Get-RcConnection")[0].BaseObject).Session;
 
-    /// <summary>One run; <paramref name="tail"/> is appended to the pipeline (say "| Select-Object -First 2").</summary>
-    public RunResult Run(string checkpoint, string extra = "", string tail = "")
+    /// <summary>
+    /// One run; <paramref name="tail"/> is appended to the pipeline (say "| Select-Object -First 2").
+    /// With <paramref name="complete"/>, a run that ended without a terminating error is followed by
+    /// Complete-RcCheckpoint, as the recipe's script does once the rows are stored.
+    /// </summary>
+    public RunResult Run(string checkpoint, string extra = "", string tail = "", bool complete = true)
+    {
+        var result = Script($"Get-RcCallLog -Account -View Detailed -DateFrom $DateFrom -Checkpoint '{checkpoint}' -CheckpointSettleTime 0 {extra} {tail}");
+        if (complete && result.Failure is null && result.Errors.Count == 0)
+        {
+            var completion = Script($"Complete-RcCheckpoint -Path '{checkpoint}'");
+            Assert.Null(completion.Failure);
+            Assert.Empty(completion.Errors);
+        }
+
+        return result;
+    }
+
+    /// <summary>Any script in the signed-in runspace: its output, warnings, errors and the exception that ended it.</summary>
+    public RunResult Script(string script)
     {
         using var ps = PowerShell.Create();
         ps.Runspace = Runspace;
-        ps.AddScript($"Get-RcCallLog -Account -View Detailed -DateFrom $DateFrom -Checkpoint '{checkpoint}' -CheckpointSettleTime 0 {extra} {tail}");
+        ps.AddScript(script);
         Runspace.SessionStateProxy.SetVariable("DateFrom", DateFrom.UtcDateTime);
         Collection<PSObject> output;
         Exception? failure = null;
@@ -71,11 +89,20 @@ internal sealed class ChangeAwareRuns : IAsyncDisposable
             failure = ex;
         }
 
+        var errors = ps.Streams.Error.ToList();
+        if (failure is IContainsErrorRecord ended)
+        {
+            errors.Add(ended.ErrorRecord);
+        }
+
         return new RunResult(
             output.Select(o => o.BaseObject).ToList(),
             ps.Streams.Warning.Select(w => w.Message).ToList(),
             ps.Streams.Error.Select(e => e.ToString()).ToList(),
-            failure);
+            failure)
+        {
+            ErrorRecords = errors,
+        };
     }
 
     public Task HookAsync(string path, string json) => Sim.HookAsync(path, json);
@@ -120,7 +147,9 @@ internal sealed class ChangeAwareRuns : IAsyncDisposable
         // on the instant its page was read); it is held to the ground truth only when exported.
         var mark = HighWaterMark(checkpoint);
         var all = await GroundTruthAsync(mark);
-        var truth = all.Where(t => t.VisibleAt <= mark || latest.ContainsKey(t.Record.Id)).ToList();
+        // A record deleted before any run wrote it has no row to delete: absent is its final state.
+        var truth = all.Where(t => t.VisibleAt <= mark || latest.ContainsKey(t.Record.Id))
+            .Where(t => !t.Deleted || latest.ContainsKey(t.Record.Id)).ToList();
         Assert.True(truth.Count > 100, $"only {truth.Count} records in the ground truth");
         var missing = truth.Where(t => !latest.ContainsKey(t.Record.Id)).Select(t => t.Record.Id).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} not exported, e.g. " + string.Join(", ", missing.Take(5)));
@@ -160,4 +189,10 @@ internal sealed class ChangeAwareRuns : IAsyncDisposable
 internal sealed record RunResult(List<object> Output, List<string> Warnings, List<string> Errors, Exception? Failure)
 {
     public IEnumerable<CallLogRecord> Records => Output.OfType<CallLogRecord>();
+
+    /// <summary>The error records written, then the one of the exception that ended the run.</summary>
+    public List<ErrorRecord> ErrorRecords { get; init; } = new();
+
+    /// <summary>The first error of the run (statement-terminating errors of a script are written, not thrown).</summary>
+    public ErrorRecord FirstError => Assert.IsAssignableFrom<ErrorRecord>(ErrorRecords.FirstOrDefault());
 }

@@ -43,6 +43,9 @@ internal sealed class ChangeTracker : IDisposable
 
     public int Unchanged { get; private set; }
 
+    /// <summary>Deleted records this checkpoint had not written: not written now either.</summary>
+    public int DeletedNeverWritten { get; private set; }
+
     /// <summary>Listed after a record that started later: compared with nothing, written as Updated.</summary>
     public int OutOfOrder { get; private set; }
 
@@ -86,10 +89,19 @@ internal sealed class ChangeTracker : IDisposable
         }
         else
         {
+            var upgraded = _upgradedBeforeMs is long before && startMs < before;
+            if (record.Deleted && !_newOnly && !upgraded)
+            {
+                // Deleted before this checkpoint ever wrote it: there is no row to delete
+                // downstream, so nothing is written, and nothing is remembered (it stays deleted).
+                DeletedNeverWritten++;
+                return null;
+            }
+
             written = fingerprint;
             change = _newOnly ? CallLogChangeType.New
                 : record.Deleted ? CallLogChangeType.Deleted
-                : _upgradedBeforeMs is long before && startMs < before ? CallLogChangeType.Updated
+                : upgraded ? CallLogChangeType.Updated
                 : CallLogChangeType.New;
         }
 

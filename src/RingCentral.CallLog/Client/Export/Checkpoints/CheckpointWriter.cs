@@ -5,25 +5,36 @@ using System.Text;
 namespace RingCentral.CallLog.Client.Export.Checkpoints;
 
 /// <summary>
-/// Writes the next checkpoint beside the current one, entry by entry as the run goes, and puts it
-/// in place with one rename when the run has completed. Disposed without
-/// <see cref="Commit"/>, it deletes what it wrote: the current file is never touched.
+/// Writes a checkpoint file to a temp name beside <c>destination</c>, entry by entry as the run
+/// goes, and puts it in place with one rename when the run has completed. Disposed without
+/// <see cref="Commit"/>, or when the commit fails (a full disk), it deletes what it wrote, and
+/// never throws doing so: the destination is never touched.
 /// </summary>
 internal sealed class CheckpointWriter : IDisposable
 {
     private readonly string _path;
     private readonly string _temp;
     private readonly string _end;
+    private readonly FileStream _file;
     private StreamWriter? _writer;
     private long _lastStartMs = long.MaxValue;
 
-    internal CheckpointWriter(string path, string header, string end)
+    internal CheckpointWriter(string destination, string header, string end)
     {
-        _path = System.IO.Path.GetFullPath(path);
-        _temp = _path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        _path = System.IO.Path.GetFullPath(destination);
+        _temp = CheckpointFiles.NewTemp(_path);
         _end = end;
-        _writer = new StreamWriter(new FileStream(_temp, FileMode.CreateNew, FileAccess.Write), new UTF8Encoding(false));
-        _writer.Write(header);
+        _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write);
+        _writer = new StreamWriter(_file, new UTF8Encoding(false));
+        try
+        {
+            _writer.Write(header);
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
     }
 
     public int Count { get; private set; }
@@ -43,17 +54,19 @@ internal sealed class CheckpointWriter : IDisposable
         Count++;
     }
 
-    /// <summary>Finishes the file, flushes it to disk and replaces the checkpoint with it.</summary>
+    /// <summary>Finishes the file, flushes it to disk and replaces the destination with it.</summary>
     public void Commit()
     {
         var writer = _writer ?? throw new ObjectDisposedException(nameof(CheckpointWriter));
-        writer.Write("\n" + _end + "\n");
-        writer.Flush();
-        ((FileStream)writer.BaseStream).Flush(true);
-        writer.Dispose();
-        _writer = null;
         try
         {
+            writer.Write("\n" + _end + "\n");
+            writer.Flush();
+            _file.Flush(true);
+            writer.Dispose();
+            _writer = null;
+
+            // Replace is one rename on Unix and ReplaceFile on Windows: readers see the old or the new file.
             if (File.Exists(_path))
             {
                 File.Replace(_temp, _path, null);
@@ -65,20 +78,43 @@ internal sealed class CheckpointWriter : IDisposable
         }
         catch
         {
-            File.Delete(_temp);
+            Abandon();
             throw;
         }
     }
 
-    public void Dispose()
+    public void Dispose() => Abandon();
+
+    /// <summary>
+    /// Closes and deletes the temp file. On a full disk closing fails too (the buffered tail
+    /// cannot be written); that failure is not news and must not hide the first one, and the
+    /// file must not stay on the full disk.
+    /// </summary>
+    private void Abandon()
     {
-        if (_writer is null)
+        var writer = _writer;
+        _writer = null;
+        if (writer is not null)
         {
-            return;
+            try
+            {
+                writer.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+
+            // Should the writer's close have failed before closing the file: the handle goes now,
+            // or the deleted file would keep its blocks on the disk until the process ends.
+            try
+            {
+                _file.Dispose();
+            }
+            catch (IOException)
+            {
+            }
         }
 
-        _writer.Dispose();
-        _writer = null;
-        File.Delete(_temp);
+        CheckpointFiles.TryDelete(_temp);
     }
 }
