@@ -186,5 +186,6 @@ internal sealed class BusinessCallMix : CallMix
 
     public override double QueueShare => _center ? 0.12 : 0.03;
 
-    private int Connected(Random r) => LogNormalDuration(r, _center ? 4.5 : 3.0, 0.85);
+    // One connected call in ten is a quick one (a wrong person, a yes or no), under a minute.
+    private int Connected(Random r) => r.NextDouble() < 0.10 ? r.Next(8_000, 60_000) : LogNormalDuration(r, _center ? 4.5 : 3.0, 0.80);
 }
