@@ -86,7 +86,7 @@ internal sealed class EvenCallMix(IReadOnlyList<Extension> extensions) : CallMix
 
 /// <summary>
 /// The office and contact-center mix: a reception and a sales line busier than the rest, missed
-/// calls about one in eight inbound calls in opening hours and most calls after hours, rings of
+/// calls about one inbound call in eleven in opening hours and most calls after hours, rings of
 /// seconds, talk of minutes, and recordings only on the extensions set to record.
 /// </summary>
 internal sealed class BusinessCallMix : CallMix
