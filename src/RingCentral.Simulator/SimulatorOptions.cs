@@ -15,7 +15,7 @@ public sealed class SimulatorOptions
     /// <summary>When calls come and how they spread over extensions and results (--profile office|contact-center|24x7).</summary>
     public CallProfile Profile { get; set; } = CallProfile.Office;
     /// <summary>The account's time zone, in which the profile's hours are counted (--timezone, an IANA id).</summary>
-    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+    public TimeZoneInfo TimeZone { get; set; } = DefaultTimeZone();
     public RateLimitSpec Heavy { get; set; } = new(10, 60);
     public RateLimitSpec Light { get; set; } = new(50, 60);
     public RateLimitSpec Auth { get; set; } = new(5, 60);
@@ -90,6 +90,19 @@ public sealed class SimulatorOptions
         if (o.RecordingRetentionDays < 1) throw new FormatException("--recording-retention must be at least 1 day.");
         if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
         return o;
+    }
+
+    private static TimeZoneInfo DefaultTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // A machine without time zone data must still start the simulator: Pacific standard time, without DST.
+            return TimeZoneInfo.CreateCustomTimeZone("America/Los_Angeles", TimeSpan.FromHours(-8), "Pacific Time (no DST data)", "PST");
+        }
     }
 
     private static TimeZoneInfo ParseTimeZone(string id)
