@@ -12,6 +12,10 @@ public sealed class SimulatorOptions
     public int Extensions { get; set; } = 10;
     public int CallsPerDay { get; set; } = 100;
     public int Days { get; set; } = 30;
+    /// <summary>When calls come and how they spread over extensions and results (--profile office|contact-center|24x7).</summary>
+    public CallProfile Profile { get; set; } = CallProfile.Office;
+    /// <summary>The account's time zone, in which the profile's hours are counted (--timezone, an IANA id).</summary>
+    public TimeZoneInfo TimeZone { get; set; } = DefaultTimeZone();
     public RateLimitSpec Heavy { get; set; } = new(10, 60);
     public RateLimitSpec Light { get; set; } = new(50, 60);
     public RateLimitSpec Auth { get; set; } = new(5, 60);
@@ -63,6 +67,8 @@ public sealed class SimulatorOptions
                 case "--extensions": o.Extensions = Int(); break;
                 case "--calls-per-day": o.CallsPerDay = Int(); break;
                 case "--days": o.Days = Int(); break;
+                case "--profile": o.Profile = CallProfileNames.Parse(Value()); break;
+                case "--timezone": o.TimeZone = ParseTimeZone(Value()); break;
                 case "--heavy": o.Heavy = RateLimitSpec.Parse(Value()); break;
                 case "--light": o.Light = RateLimitSpec.Parse(Value()); break;
                 case "--auth": o.Auth = RateLimitSpec.Parse(Value()); break;
@@ -84,5 +90,30 @@ public sealed class SimulatorOptions
         if (o.RecordingRetentionDays < 1) throw new FormatException("--recording-retention must be at least 1 day.");
         if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
         return o;
+    }
+
+    private static TimeZoneInfo DefaultTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // A machine without time zone data must still start the simulator: Pacific standard time, without DST.
+            return TimeZoneInfo.CreateCustomTimeZone("America/Los_Angeles", TimeSpan.FromHours(-8), "Pacific Time (no DST data)", "PST");
+        }
+    }
+
+    private static TimeZoneInfo ParseTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new FormatException($"--timezone '{id}' is not a time zone id (for example America/Los_Angeles or Europe/Berlin).", e);
+        }
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SimulatorState
         ClientId = JwtCodec.B64(RandomNumberGenerator.GetBytes(16));
         ClientSecret = JwtCodec.B64(RandomNumberGenerator.GetBytes(24));
         Jwt = new JwtCodec(ClientId);
-        Generator = new DataGenerator(options.Seed, options.Extensions);
+        Generator = new DataGenerator(options.Seed, options.Extensions, options.Profile, options.TimeZone);
         var startMs = StartMoment.ToUnixTimeMilliseconds();
         var history = Generator.GenerateHistory(startMs - (options.Days * 86_400_000L), startMs, (long)options.CallsPerDay * options.Days);
         Store = new CallStore(history);

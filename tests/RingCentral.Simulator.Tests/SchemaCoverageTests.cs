@@ -11,7 +11,7 @@ namespace RingCentral.Simulator.Tests;
 /// (unless listed in <see cref="NotSent"/> with the reason), every unlisted enumeration value it
 /// claims to send is sent, and the optional parts follow RingCentral's rules.
 /// </summary>
-public sealed class SchemaCoverageTests(SimFixture sim, ITestOutputHelper output) : IClassFixture<SimFixture>, IDisposable
+public sealed class SchemaCoverageTests(DefaultProfileSimFixture sim, ITestOutputHelper output) : IClassFixture<DefaultProfileSimFixture>, IDisposable
 {
     /// <summary>Properties of the three shapes the simulator never sends, with the reason. None today.</summary>
     private static readonly Dictionary<string, string> NotSent = new(StringComparer.Ordinal);

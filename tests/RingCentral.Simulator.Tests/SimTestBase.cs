@@ -3,12 +3,19 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RingCentral.Simulator.Data;
 
 namespace RingCentral.Simulator.Tests;
 
-/// <summary>A simulator with test hooks and no rate limits, shared by the tests of a class.</summary>
-public sealed class SimFixture : IAsyncLifetime
+/// <summary>
+/// A simulator with test hooks and no rate limits, shared by the tests of a class. Its calls are
+/// spread evenly (24x7): the protocol tests take records of any extension at any hour (the admin's
+/// own recordings of the last days, calls added by the hooks without queue legs).
+/// </summary>
+public class SimFixture : IAsyncLifetime
 {
+    protected virtual CallProfile Profile => CallProfile.AroundTheClock;
+
     public SimulatorHost Host { get; private set; } = null!;
     public SimulatorInfo Info => Host.Info;
 
@@ -17,11 +24,17 @@ public sealed class SimFixture : IAsyncLifetime
         Host = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Seed = 7, Extensions = 6, CallsPerDay = 400, Days = 10,
-            Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true,
+            Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true, Profile = Profile,
         });
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>The same simulator with the default profile (an office): what users see first must cover the schema too.</summary>
+public sealed class DefaultProfileSimFixture : SimFixture
+{
+    protected override CallProfile Profile => new SimulatorOptions().Profile;
 }
 
 /// <summary>Small HTTP helpers the tests share: tokens, GETs, ground truth.</summary>

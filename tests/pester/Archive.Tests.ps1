@@ -3,7 +3,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:sim = Start-TestSimulator -Arguments @('--seed', '9', '--extensions', '4', '--calls-per-day', '40', '--days', '3', '--recording-bytes', '20000', '--recording-retention', '30', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+    # 24x7: the window of the period's first day must hold recordings whatever the weekday of the run.
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '9', '--profile', '24x7', '--extensions', '4', '--calls-per-day', '40', '--days', '3', '--recording-bytes', '20000', '--recording-retention', '30', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
     Connect-TestSimulator $sim -Extra @{ RetryBackoffSeconds = 0.05 }
 
     $readme = Get-Content (Join-Path (Get-TestRepoRoot) 'README.md') -Raw

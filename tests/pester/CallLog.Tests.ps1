@@ -3,7 +3,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:sim = Start-TestSimulator -Arguments @('--seed', '7', '--extensions', '8', '--calls-per-day', '700', '--days', '30', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+    # 24x7: the tests take windows relative to the clock (30 to 24 hours ago) that must hold calls whatever the hour and weekday of the run.
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '7', '--profile', '24x7', '--extensions', '8', '--calls-per-day', '700', '--days', '30', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
     Connect-TestSimulator $sim
     $script:truth = Get-SimGroundTruth $sim
     $script:now = [DateTime]::UtcNow

@@ -5,7 +5,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:sim = Start-TestSimulator -Arguments @('--seed', '21', '--extensions', '6', '--calls-per-day', '400', '--days', '4', '--recording-bytes', '16000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+    # 24x7: the nightly windows (relative to the clock) must hold recorded calls whatever the hour and weekday of the run.
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '21', '--profile', '24x7', '--extensions', '6', '--calls-per-day', '400', '--days', '4', '--recording-bytes', '16000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
     Connect-TestSimulator $sim
     $script:start = [DateTime]::UtcNow.AddDays(-2)
     $script:dir = Join-Path ([IO.Path]::GetTempPath()) "rc-checkpoint-$([guid]::NewGuid())"

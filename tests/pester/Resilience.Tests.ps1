@@ -2,7 +2,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:sim = Start-TestSimulator -Arguments @('--seed', '11', '--extensions', '8', '--calls-per-day', '1500', '--days', '20', '--recording-bytes', '20000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0', '--penalty', '2')
+    # 24x7: windows relative to the clock (two days to one day ago) must hold calls whatever the weekday of the run.
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '11', '--profile', '24x7', '--extensions', '8', '--calls-per-day', '1500', '--days', '20', '--recording-bytes', '20000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0', '--penalty', '2')
     $script:truth = Get-SimGroundTruth $sim
     $script:now = [DateTime]::UtcNow
     foreach ($r in $truth) { $r | Add-Member -NotePropertyName Start -NotePropertyValue (ConvertTo-UtcDate $r.startTime) }

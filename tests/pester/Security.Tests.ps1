@@ -2,7 +2,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:sim = Start-TestSimulator -Arguments @('--seed', '3', '--extensions', '5', '--calls-per-day', '200', '--days', '5', '--recording-bytes', '30000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+    # 24x7: windows relative to the clock must hold calls whatever the hour and weekday of the run.
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '3', '--profile', '24x7', '--extensions', '5', '--calls-per-day', '200', '--days', '5', '--recording-bytes', '30000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
     $script:secret = ConvertTo-SecureTestString $sim.clientSecret
     $script:jwt = ConvertTo-SecureTestString $sim.adminJwt
 

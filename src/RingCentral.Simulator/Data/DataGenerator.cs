@@ -3,9 +3,11 @@ using System.Globalization;
 namespace RingCentral.Simulator.Data;
 
 /// <summary>
-/// Generates the account: extensions and a deterministic call history (a pure function of the seed
-/// and the start moment). Mixes follow what real accounts show: mostly voice, a few faxes, misses,
-/// voicemail, blocked and deleted records, masked numbers, queue calls seen by several extensions.
+/// Generates the account: extensions and a deterministic call history (a pure function of the seed,
+/// the profile, the zone and the start moment). Mixes follow what real accounts show: mostly voice, a
+/// few faxes, misses, voicemail, blocked and deleted records, masked numbers, queue calls seen by
+/// several extensions. The profile says when calls come (<see cref="BusinessHours"/>) and how they
+/// are spread over extensions and results (<see cref="CallMix"/>).
 /// </summary>
 internal sealed class DataGenerator
 {
@@ -26,8 +28,11 @@ internal sealed class DataGenerator
     private long _nextSession;
     private long _nextRecording;
     private long _nextMessage;
+    private readonly CallMix _mix;
+    private readonly BusinessHours? _hours;
+    private readonly TimeZoneInfo _zone;
 
-    public DataGenerator(int seed, int extensionCount)
+    public DataGenerator(int seed, int extensionCount, CallProfile profile = CallProfile.AroundTheClock, TimeZoneInfo? zone = null)
     {
         _rng = new Random(seed);
         AccountNumericId = 400000000000 + (_rng.Next(100000, 999999) * 1000L) + 4;
@@ -53,6 +58,9 @@ internal sealed class DataGenerator
         _nextSession = 13900000000 + (_rng.Next(1, 99999) * 1000L) + 4;
         _nextRecording = 1662000000 + (_rng.Next(1, 99999) * 1000L) + 4;
         _nextMessage = 401600000000 + (_rng.Next(1, 99999) * 1000L) + 8;
+        _mix = CallMix.For(profile, exts);
+        _hours = BusinessHours.For(profile);
+        _zone = zone ?? TimeZoneInfo.Utc;
     }
 
     public long AccountNumericId { get; }
@@ -60,27 +68,39 @@ internal sealed class DataGenerator
     public IReadOnlyList<Extension> Extensions { get; }
     public Random Random => _rng;
 
-    /// <summary>Generates <paramref name="calls"/> calls spread evenly (with jitter) over [from, to], newest first.</summary>
+    /// <summary>
+    /// Generates <paramref name="calls"/> calls over [from, to], newest first: the i-th call sits at
+    /// quantile (i + jitter) / calls of the profile's busy hours, so the total is exact and the
+    /// density follows the profile (evenly spread for 24x7).
+    /// </summary>
     public List<CallRecord> GenerateHistory(long fromMs, long toMs, long calls)
     {
         var list = new List<CallRecord>((int)Math.Min(int.MaxValue / 2, calls + (calls / 8)));
         if (calls <= 0) return list;
         var span = (double)(toMs - fromMs) / calls;
+        var timeline = _hours is null ? null : new CallTimeline(fromMs, toMs, _hours, _zone);
+        var slot = 0;
         for (long i = 0; i < calls; i++)
         {
-            var start = toMs - (long)((i + _rng.NextDouble()) * span);
+            var start = timeline is null
+                ? toMs - (long)((i + _rng.NextDouble()) * span)
+                : timeline.TimeAt((i + _rng.NextDouble()) / calls, ref slot);
             AddCall(list, start, visibleDelayMs: null);
         }
         return list;
     }
 
+    /// <summary>Whether the business was open at <paramref name="startMs"/> in the account's zone (always, for 24x7).</summary>
+    private bool IsOpen(long startMs)
+        => _hours is null || _hours.IsOpen(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(startMs), _zone).DateTime);
+
     /// <summary>Adds one call (and, for queue calls, the records of the other extensions that rang).</summary>
     public void AddCall(List<CallRecord> into, long startMs, long? visibleDelayMs, long? durationMsOverride = null)
     {
         var r = _rng;
-        var owner = Extensions[r.Next(Extensions.Count)];
+        var owner = _mix.Owner(r);
         var isFax = r.NextDouble() < 0.03;
-        var inbound = r.NextDouble() < 0.55;
+        var inbound = r.NextDouble() < _mix.InboundShare(owner);
         var internalCall = !isFax && r.NextDouble() < 0.10;
         Party other;
         if (internalCall)
@@ -94,42 +114,28 @@ internal sealed class DataGenerator
             other = _external[r.Next(_external.Count)];
         }
         var pstn = !internalCall && r.NextDouble() < 0.7;
-        string action, result;
-        string? reason;
-        int durationMs;
-        var blocked = false;
+        string action;
+        CallOutcome outcome;
         if (isFax)
         {
             action = inbound ? "Incoming Fax" : "Outgoing Fax";
             var ok = r.NextDouble() < 0.9;
-            result = inbound ? (ok ? "Received" : "Receive Error") : (ok ? "Sent" : "Fax Not Sent");
-            reason = ok ? null : (inbound ? "Fax Not Received" : "Fax Send Error");
-            durationMs = r.Next(10_000, 120_000);
+            outcome = new(inbound ? (ok ? "Received" : "Receive Error") : (ok ? "Sent" : "Fax Not Sent"),
+                ok ? null : (inbound ? "Fax Not Received" : "Fax Send Error"), r.Next(10_000, 120_000));
         }
         else if (inbound)
         {
             action = Pick(r, ["Phone Call", "Phone Call", "Phone Call", "Phone Call", "FindMe", "Ring Directly", "Transfer"]);
-            var x = r.NextDouble();
-            if (x < 0.60) { result = "Accepted"; reason = "Accepted"; durationMs = ConnectedDuration(r); }
-            else if (x < 0.76) { result = "Missed"; reason = "Not Answered"; durationMs = r.Next(0, 30_000); }
-            else if (x < 0.88) { result = "Voicemail"; reason = "Not Answered"; durationMs = r.Next(8_000, 120_000); }
-            else if (x < 0.92) { result = "Busy"; reason = "Line Busy"; durationMs = r.Next(0, 3_000); }
-            else if (x < 0.95) { result = "Blocked"; reason = "Number Blocked"; durationMs = 0; blocked = true; }
-            else if (x < 0.98) { result = "Abandoned"; reason = "Hang Up"; durationMs = r.Next(0, 20_000); }
-            else { result = "No Answer"; reason = "No Answer"; durationMs = r.Next(0, 30_000); }
+            outcome = _mix.Inbound(r, IsOpen(startMs));
         }
         else
         {
             action = internalCall ? "VoIP Call" : Pick(r, ["VoIP Call", "VoIP Call", "Phone Call", "RingOut Web", "RingOut PC", "RingMe"]);
-            var x = r.NextDouble();
-            if (x < 0.75) { result = "Call connected"; reason = "Connected"; durationMs = ConnectedDuration(r); }
-            else if (x < 0.87) { result = "No Answer"; reason = "No Answer"; durationMs = r.Next(0, 40_000); }
-            else if (x < 0.93) { result = "Busy"; reason = "Line Busy"; durationMs = r.Next(0, 3_000); }
-            else if (x < 0.97) { result = "Wrong Number"; reason = "Bad Number"; durationMs = r.Next(0, 5_000); }
-            else { result = "Hang Up"; reason = "Hang Up"; durationMs = r.Next(0, 10_000); }
+            outcome = _mix.Outbound(r);
         }
+        var (result, reason, durationMs, blocked) = outcome;
         if (durationMsOverride is long d) durationMs = (int)d;
-        var connected = result is "Accepted" or "Call connected";
+        var connected = outcome.Connected;
         var internalType = internalCall ? "Usual"
             : isFax ? "Local"
             : Pick(r, ["Local", "Local", "LongDistance", "LongDistance", "International", "TollFreeNumber", "Usual"]);
@@ -143,10 +149,10 @@ internal sealed class DataGenerator
         var recording = 0L;
         var onDemand = false;
         var shortRecording = false;
-        if (!isFax && connected && durationMs > 0 && r.NextDouble() < 0.42)
+        if (!isFax && connected && durationMs > 0 && _mix.Records(r, owner))
         {
             recording = _nextRecording += 1000 + (r.Next(0, 2) * 1000);
-            onDemand = r.NextDouble() < 0.3;
+            onDemand = _mix.OnDemand(r, owner);
             // RingCentral keeps no recording under 30 s; the record says so with shortRecording instead.
             if (durationMs < 30_000) { recording = 0; onDemand = false; shortRecording = true; }
         }
@@ -179,7 +185,7 @@ internal sealed class DataGenerator
         };
         into.Add(record);
         // An inbound call to a queue rings several extensions: each gets its own record of the same session.
-        if (inbound && !internalCall && !isFax && result == "Accepted" && r.NextDouble() < 0.08)
+        if (inbound && !internalCall && !isFax && result == "Accepted" && r.NextDouble() < _mix.QueueShare)
         {
             var extra = 1 + r.Next(0, 2);
             for (var k = 1; k <= extra && k < Extensions.Count; k++)
@@ -194,13 +200,6 @@ internal sealed class DataGenerator
                 });
             }
         }
-    }
-
-    private static int ConnectedDuration(Random r)
-    {
-        // Long tail: most calls are a few minutes, some close to an hour.
-        var minutes = -Math.Log(1 - r.NextDouble()) * 3.5;
-        return (int)Math.Clamp(minutes * 60_000, 4_000, 3_600_000) + r.Next(0, 1000);
     }
 
     private static string Pick(Random r, string[] values) => values[r.Next(values.Length)];
