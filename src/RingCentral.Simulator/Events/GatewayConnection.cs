@@ -16,7 +16,7 @@ internal sealed class GatewayConnection : IDisposable
 
     private readonly WebSocket _socket;
     private readonly Gateway _gateway;
-    private readonly Channel<byte[]> _out = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(byte[] Frame, bool AfterPause)> _out = Channel.CreateUnbounded<(byte[], bool)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private DateTimeOffset _lastHeard = DateTimeOffset.UtcNow;
     private string? _closeReason;
@@ -30,7 +30,15 @@ internal sealed class GatewayConnection : IDisposable
 
     public GatewaySession Session { get; }
 
-    public void Send(byte[] frame) => _out.Writer.TryWrite(frame);
+    public void Send(byte[] frame) => _out.Writer.TryWrite((frame, false));
+
+    /// <summary>
+    /// Sends <paramref name="frame"/> a moment after what is queued before it: a recovery's replay. The
+    /// real gateway replays from its buffer after the connect, never in the same packet as
+    /// ConnectionDetails, and RingCentral's JS client attaches its listener only once it has read
+    /// ConnectionDetails, so notifications glued to it would be lost there.
+    /// </summary>
+    public void SendAfterPause(byte[] frame) => _out.Writer.TryWrite((frame, true));
 
     /// <summary>Drops the connection without a close handshake, as a broken network does.</summary>
     public void Abort()
@@ -135,9 +143,9 @@ internal sealed class GatewayConnection : IDisposable
     {
         try
         {
-            await foreach (var frame in _out.Reader.ReadAllAsync(ct))
+            await foreach (var (frame, afterPause) in _out.Reader.ReadAllAsync(ct))
             {
-                var delay = _gateway.Settings.NotificationDelayMs;
+                var delay = _gateway.Settings.NotificationDelayMs + (afterPause ? 100 : 0);
                 if (delay > 0) await Task.Delay(delay, ct);
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct);
             }

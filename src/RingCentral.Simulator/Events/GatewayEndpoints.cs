@@ -7,7 +7,7 @@ using RingCentral.Simulator.Json;
 namespace RingCentral.Simulator.Events;
 
 /// <summary>
-/// The WebSocket side of the platform: POST /restapi/oauth/wstoken (a single-use token for one connect),
+/// The WebSocket side of the platform: POST /restapi/oauth/wstoken (a token to connect with),
 /// GET /ws (the gateway: ?access_token=…, and &amp;wsc=… to recover a session), and with --test-hooks
 /// /_sim/ws to shorten timeouts, drop sockets, garble a frame or refuse a recovery.
 /// </summary>
@@ -100,7 +100,7 @@ internal static class GatewayEndpoints
         }
         var gateway = sim.Gateway;
         var token = ctx.Request.Query["access_token"].ToString();
-        var oauth = token.Length == 0 ? null : gateway.Tokens.Consume(token, DateTimeOffset.UtcNow);
+        var oauth = token.Length == 0 ? null : gateway.Tokens.Check(token, DateTimeOffset.UtcNow);
         using var socket = await ctx.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = TimeSpan.FromSeconds(gateway.Settings.PingSeconds),
@@ -108,7 +108,7 @@ internal static class GatewayEndpoints
         if (oauth is null)
         {
             // RingCentral closes a handshake without a (valid) token with 4400 after the upgrade.
-            await CloseWithErrorAsync(socket, token.Length == 0 ? "WSG-401" : "WSG-401", token.Length == 0 ? "The access_token parameter is missing." : "The WebSocket token is invalid, expired or used.", (WebSocketCloseStatus)4400);
+            await CloseWithErrorAsync(socket, "WSG-401", token.Length == 0 ? "The access_token parameter is missing." : "The WebSocket token is invalid or expired.", (WebSocketCloseStatus)4400);
             return;
         }
 

@@ -44,9 +44,13 @@ internal sealed class GatewaySession
             connection.Send(connectionDetails(new WscToken(Key, _sequence)));
             if (replayAfter is long after)
             {
+                var first = true;
                 foreach (var (sequence, frame) in _buffer)
                 {
-                    if (sequence > after) connection.Send(frame);
+                    if (sequence <= after) continue;
+                    if (first) connection.SendAfterPause(frame);
+                    else connection.Send(frame);
+                    first = false;
                 }
             }
             Connection = connection;

@@ -5,8 +5,10 @@ using RingCentral.Simulator.Auth;
 namespace RingCentral.Simulator.Events;
 
 /// <summary>
-/// WebSocket access tokens (POST /restapi/oauth/wstoken): each is bound to the OAuth session that asked
-/// for it and works for one connect only, as RingCentral documents; a recovery needs a new one too.
+/// WebSocket access tokens (POST /restapi/oauth/wstoken), each bound to the OAuth session that asked for
+/// it. RingCentral's guide calls them single-use, yet its own JavaScript client reuses one until 80 % of
+/// its lifetime for every reconnect, so the gateway accepts a token until it expires (a client that
+/// follows the guide, as the module does, asks for a new one before every connect anyway).
 /// </summary>
 internal sealed class WsTokenStore
 {
@@ -19,7 +21,12 @@ internal sealed class WsTokenStore
         return token;
     }
 
-    /// <summary>The session of an unexpired, unused token, which is then used up; null for any other token.</summary>
-    public Session? Consume(string token, DateTimeOffset now) =>
-        _tokens.TryRemove(token, out var entry) && entry.Expires > now ? entry.Session : null;
+    /// <summary>The session of an unexpired token; null for any other token (an expired one is forgotten).</summary>
+    public Session? Check(string token, DateTimeOffset now)
+    {
+        if (!_tokens.TryGetValue(token, out var entry)) return null;
+        if (entry.Expires > now) return entry.Session;
+        _tokens.TryRemove(token, out _);
+        return null;
+    }
 }

@@ -84,7 +84,7 @@ public sealed class GatewayTests
     }
 
     [Fact]
-    public async Task The_wstoken_answers_the_schema_and_serves_one_connect_only()
+    public async Task The_wstoken_answers_the_schema_and_works_until_it_expires()
     {
         await using var host = await StartAsync();
         using var sim = new SimClient(host.Info);
@@ -96,17 +96,23 @@ public sealed class GatewayTests
             SpecSchemas.AssertValid(SpecSchemas.ForResponse("/restapi/oauth/wstoken", "post", "200"), JsonNode.Parse(await resp.Content.ReadAsStringAsync()), "wstoken answer");
         }
 
+        // RingCentral's JS client reuses a token for reconnects until 80 % of its lifetime: accepted.
         var uri = await GatewayClient.WsUriAsync(sim, access);
-        await using (var first = await GatewayClient.OpenAsync(uri))
+        for (var i = 0; i < 2; i++)
         {
-            Assert.Equal("ConnectionDetails", (string?)(await first.ReadAsync())[0]!["type"]);
+            await using var again = await GatewayClient.OpenAsync(uri);
+            Assert.Equal("ConnectionDetails", (string?)(await again.ReadAsync())[0]!["type"]);
         }
 
-        await using var second = await GatewayClient.OpenAsync(uri);
-        var error = await second.ReadAsync();
+        await sim.Hook("ws", new { tokenTtl = 0 });
+        await using var expired = await GatewayClient.OpenAsync(await GatewayClient.WsUriAsync(sim, access));
+        var error = await expired.ReadAsync();
         Assert.Equal("Error", (string?)error[0]!["type"]);
-        Assert.Null(await second.ReadTextAsync());
-        Assert.Equal(4400, (int?)second.CloseStatus);
+        Assert.Null(await expired.ReadTextAsync());
+        Assert.Equal(4400, (int?)expired.CloseStatus);
+
+        await using var none = await GatewayClient.OpenAsync(uri.Split('?')[0]);
+        Assert.Equal("Error", (string?)(await none.ReadAsync())[0]!["type"]);
     }
 
     [Fact]
@@ -321,5 +327,36 @@ public sealed class GatewayTests
         await sim.Hook("ws", new { malformed = true });
         var text = await ws.ReadTextAsync();
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => JsonNode.Parse(text!));
+    }
+
+    [Fact]
+    public async Task A_call_that_just_ended_is_announced_first_and_listed_as_active_3_to_10_seconds_later()
+    {
+        await using var host = await StartAsync();
+        using var sim = new SimClient(host.Info);
+        var access = await sim.AdminToken();
+        await using var ws = await GatewayClient.ConnectAsync(sim, access);
+        await ws.SubscribeAsync(AccountFilter + "?statusCode=Disconnected");
+
+        // Ended now, listed in the call log in 20 s: the event comes at once, the active-call list not yet.
+        await sim.Hook("calls", new { count = 1, endedSecondsAgo = 0, visibleAfterSeconds = 20 });
+        var justEnded = (string)Body((await ReadCallsAsync(ws, 1))[0])["telephonySessionId"]!;
+        Assert.DoesNotContain(justEnded, await ActiveSessionsAsync(sim, access));
+
+        // Ended 11 s ago (past the 10 s at most), listed in 20 s: active; ended 121 s ago: gone from the list.
+        await sim.Hook("calls", new { count = 1, endedSecondsAgo = 11, visibleAfterSeconds = 20 });
+        var settled = (string)Body((await ReadCallsAsync(ws, 1))[0])["telephonySessionId"]!;
+        await sim.Hook("calls", new { count = 1, endedSecondsAgo = 121, visibleAfterSeconds = 20 });
+        var old = (string)Body((await ReadCallsAsync(ws, 1))[0])["telephonySessionId"]!;
+        var active = await ActiveSessionsAsync(sim, access);
+        Assert.Contains(settled, active);
+        Assert.DoesNotContain(old, active);
+        Assert.DoesNotContain(justEnded, active);
+    }
+
+    private static async Task<List<string>> ActiveSessionsAsync(SimClient sim, string access)
+    {
+        var (_, body, _) = await sim.GetJson("/restapi/v1.0/account/~/active-calls?perPage=1000", access);
+        return body["records"]!.AsArray().Select(r => (string)r!["telephonySessionId"]!).ToList();
     }
 }
