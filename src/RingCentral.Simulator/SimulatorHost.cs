@@ -48,13 +48,19 @@ public sealed class SimulatorHost : IAsyncDisposable
         });
         var app = builder.Build();
         app.Use((ctx, next) => RequestPipeline.InvokeAsync(ctx, next, state));
+        app.UseWebSockets();
         // Every endpoint answers the refusals its checks and handler throw.
         var routes = app.MapGroup("").AddEndpointFilter<RefusalFilter>();
         OAuthEndpoints.Map(routes, state);
         AccountEndpoints.Map(routes, state);
         CallLogEndpoints.Map(routes, state);
         RecordingEndpoints.Map(routes, state);
-        if (options.TestHooks) TestHookEndpoints.Map(routes, state);
+        Events.GatewayEndpoints.Map(routes, state);
+        if (options.TestHooks)
+        {
+            TestHookEndpoints.Map(routes, state);
+            Events.GatewayEndpoints.MapHooks(routes, state);
+        }
         app.MapFallback((HttpContext ctx) => JsonBody.WriteAsync(ctx, 404, ErrorBodies.InvalidUri()));
 
         await app.StartAsync(ct);

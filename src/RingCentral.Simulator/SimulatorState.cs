@@ -24,6 +24,7 @@ internal sealed class SimulatorState
         var history = Generator.GenerateHistory(startMs - (options.Days * 86_400_000L), startMs, (long)options.CallsPerDay * options.Days);
         Store = new CallStore(history);
         Mutator = new LiveMutator(Store, Generator);
+        Gateway = new Events.Gateway(this);
     }
 
     public SimulatorOptions Options { get; }
@@ -40,6 +41,8 @@ internal sealed class SimulatorState
     public RateLimiter Limiter { get; }
     public FaultInjector Faults { get; } = new();
     public RequestStats Stats { get; } = new();
+    /// <summary>The WebSocket gateway: subscriptions and the telephony session events of new calls.</summary>
+    public Events.Gateway Gateway { get; }
 
     public string AccountId => Generator.AccountId;
     public IReadOnlyList<Extension> Extensions => Generator.Extensions;
@@ -70,6 +73,7 @@ internal sealed class SimulatorState
             }
         }
         Store.Add(added);
+        Gateway.Publish(added);
         return added;
     }
 

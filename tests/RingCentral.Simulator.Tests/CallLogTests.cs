@@ -261,7 +261,8 @@ public sealed class CallLogTests(SimFixture sim) : IClassFixture<SimFixture>, ID
     public async Task Active_calls_show_calls_in_progress_and_just_ended()
     {
         var token = await _c.AdminToken();
-        var added = await _c.Hook("calls", new { count = 3, endedSecondsAgo = 5, visibleAfterSeconds = 600 });
+        // Ended 11 s ago: past the 3–10 s after which RingCentral lists an ended call as active.
+        var added = await _c.Hook("calls", new { count = 3, endedSecondsAgo = 11, visibleAfterSeconds = 600 });
         var ids = added["added"]!.AsArray().Select(x => (string)x!).ToList();
         var (status, body, _) = await _c.GetJson("/restapi/v1.0/account/~/active-calls?perPage=1000", token);
         Assert.Equal(HttpStatusCode.OK, status);

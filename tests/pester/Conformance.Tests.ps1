@@ -1,4 +1,5 @@
-# Conformance: RingCentral's own JavaScript SDK (@ringcentral/sdk 5.0.11) against the built simulator.
+# Conformance: RingCentral's own JavaScript SDK (@ringcentral/sdk 5.0.11) and its WebSocket subscription
+# client (@ringcentral/subscriptions 5.0.11) against the built simulator.
 # Skipped with a visible warning where node/npm are missing.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -13,10 +14,10 @@ BeforeAll {
     }
     # Cached install so reruns are fast.
     $script:SdkDir = Join-Path $script:Root 'out/conformance-node'
-    if (-not (Test-Path (Join-Path $script:SdkDir 'node_modules/@ringcentral/sdk/package.json'))) {
+    if (-not (Test-Path (Join-Path $script:SdkDir 'node_modules/@ringcentral/subscriptions/package.json'))) {
         New-Item -ItemType Directory -Force -Path $script:SdkDir | Out-Null
-        & $script:Npm.Source install --prefix $script:SdkDir --no-audit --no-fund --silent '@ringcentral/sdk@5.0.11' 2>&1 | Write-Host
-        if ($LASTEXITCODE -ne 0) { throw "npm install @ringcentral/sdk@5.0.11 failed ($LASTEXITCODE)" }
+        & $script:Npm.Source install --prefix $script:SdkDir --no-audit --no-fund --silent '@ringcentral/sdk@5.0.11' '@ringcentral/subscriptions@5.0.11' 2>&1 | Write-Host
+        if ($LASTEXITCODE -ne 0) { throw "npm install @ringcentral/sdk@5.0.11 @ringcentral/subscriptions@5.0.11 failed ($LASTEXITCODE)" }
     }
     $script:Sim = Start-TestSimulator -Arguments @('--heavy', '0/0', '--auth', '0/0')
 }
@@ -37,5 +38,17 @@ Describe 'RingCentral JS SDK 5.0.11 against the simulator' {
         $output | ForEach-Object { Write-Host "    $_" }
         $code | Should -Be 0 -Because ($output -join "`n")
         ($output -join "`n") | Should -Match 'all \d+ checks passed'
+    }
+
+    It 'subscribes over the WebSocket gateway, receives telephony session events, and recovers its session after the socket is dropped' {
+        if ($script:SkipReason) { Set-ItResult -Skipped -Because $script:SkipReason; return }
+        $json = [ordered]@{ url = $script:Sim.url; clientId = $script:Sim.clientId; clientSecret = $script:Sim.clientSecret; adminJwt = $script:Sim.adminJwt; accountId = $script:Sim.accountId } | ConvertTo-Json -Compress
+        $env:SDK_DIR = $script:SdkDir
+        $output = & $script:Node.Source (Join-Path $script:Root 'tests/conformance/subscriptions-conformance.mjs') $json 2>&1
+        $code = $LASTEXITCODE
+        $output | ForEach-Object { Write-Host "    $_" }
+        $code | Should -Be 0 -Because ($output -join "`n")
+        ($output -join "`n") | Should -Match 'all \d+ checks passed'
+        ($output -join "`n") | Should -Match 'no event delivered twice \([1-9]\d* after the drop\)'
     }
 }

@@ -39,12 +39,15 @@ internal static class CallLogEndpoints
         var now = DateTimeOffset.UtcNow;
         var req = ListRequest.Parse(ctx.Request, owner, now, callLog: false);
         var nowMs = now.ToUnixTimeMilliseconds();
-        // In progress, or ended within the last ~120 s (RingCentral's active-calls cache).
+        // In progress, or ended within the last ~120 s (RingCentral's active-calls cache); an ended call
+        // shows there 3–10 s after it ends (its Disconnected event comes first), or when the call log
+        // lists it, if that is sooner.
         var candidates = sim.Store.Range(nowMs - (6 * 3_600_000L), nowMs);
         var list = new List<CallRecord>();
         foreach (var r in candidates)
         {
             if (r.EndMs < nowMs - ActiveCallLingerMs || r.Deleted) continue;
+            if (r.EndMs <= nowMs && nowMs < r.EndMs + EndedCallListDelayMs(r)) continue;
             var f = req.Filter;
             if (f.Owner is not null && !ReferenceEquals(f.Owner, r.Owner)) continue;
             if (f.Inbound is bool i && r.Inbound != i) continue;
@@ -55,6 +58,9 @@ internal static class CallLogEndpoints
         var uris = sim.Uris;
         return ListPage.WriteAsync(ctx, sim, list, req, (w, r) => RecordJsonWriter.Write(w, r, req.Detailed, uris, owner is not null, false, nowMs, withViewInUri: false));
     }
+
+    /// <summary>3–10 s, fixed per call; never later than the call log lists the call.</summary>
+    internal static long EndedCallListDelayMs(CallRecord r) => Math.Min(r.VisibleAtMs - r.EndMs, 3_000 + (r.SessionId % 7_001));
 
     private static Task ByIdAsync(HttpContext ctx, SimulatorState sim, string idList)
     {
