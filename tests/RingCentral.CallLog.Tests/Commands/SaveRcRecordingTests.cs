@@ -37,7 +37,37 @@ public sealed class SaveRcRecordingTests : IClassFixture<SaveRcRecordingFixture>
     private static object? Prop(PSObject o, string name) => o.Properties[name]?.Value;
 
     /// <summary>The recording files in the folder (no sidecars, no .partial files).</summary>
-    private string[] Recordings() => Directory.GetFiles(_dir).Where(f => f.EndsWith(".mp3", StringComparison.Ordinal) || f.EndsWith(".wav", StringComparison.Ordinal)).ToArray();
+    private string[] Recordings() => !Directory.Exists(_dir) ? Array.Empty<string>() : Directory.GetFiles(_dir).Where(f => f.EndsWith(".mp3", StringComparison.Ordinal) || f.EndsWith(".wav", StringComparison.Ordinal)).ToArray();
+
+    [Fact]
+    public void The_next_run_removes_the_temporary_sidecars_a_dead_run_left_and_keeps_the_archive()
+    {
+        var (first, errors, _) = _sim.InvokeConnected($"{WithRecordings} -First 2 | Save-RcRecording -Path $Dir -PassThru");
+        Assert.Empty(errors);
+        var saved = first.Select(o => (string)Prop(o, "Path")!).ToList();
+        Assert.Equal(2, saved.Count);
+
+        // What a run killed (or stopped by a full disk) while writing sidecars leaves: zero-byte temporaries.
+        var leftovers = new List<string>();
+        foreach (var file in saved)
+        {
+            leftovers.Add(file + ".json.tmp");
+            leftovers.Add(file + ".partial.json.tmp");
+        }
+
+        var stranger = Path.Combine(_dir, "notes.json.tmp");
+        foreach (var path in leftovers.Append(stranger))
+        {
+            File.WriteAllBytes(path, Array.Empty<byte>());
+        }
+
+        var (again, againErrors, _) = _sim.InvokeConnected($"{WithRecordings} -First 3 | Save-RcRecording -Path $Dir -PassThru");
+        Assert.Empty(againErrors);
+        Assert.Equal(new[] { "Skipped", "Skipped", "Downloaded" }, again.Select(o => (string)Prop(o, "Status")!).OrderBy(s => s == "Downloaded").ToArray());
+        Assert.All(leftovers, path => Assert.False(File.Exists(path), path + " is still there"));
+        Assert.True(File.Exists(stranger), "a file that is not a recording's temporary sidecar stays");
+        Assert.DoesNotContain(Directory.GetFiles(_dir, "*.tmp"), f => f != stranger);
+    }
 
     [Fact]
     public async Task A_redirect_to_another_host_is_followed_without_the_token()
@@ -62,7 +92,8 @@ public sealed class SaveRcRecordingTests : IClassFixture<SaveRcRecordingFixture>
             $"{WithRecordings} -First 30 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
         var running = ps.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length >= 2))
+        // A finished recording, not just any file: lock files and .partial files come first.
+        while (DateTime.UtcNow < deadline && !(Directory.Exists(_dir) && Recordings().Length >= 1))
         {
             await Task.Delay(20);
         }

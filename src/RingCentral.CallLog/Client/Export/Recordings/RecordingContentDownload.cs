@@ -213,8 +213,8 @@ internal sealed class RecordingContentDownload : IDisposable
             partial = _basePath + RecordingFileNamer.ExtensionFor(responseType) + PartialSuffix;
             if (existing is not null && !string.Equals(existing, partial, StringComparison.Ordinal))
             {
-                DeleteQuietly(existing);
-                DeleteQuietly(RecordingSidecar.PathFor(existing));
+                RecordingFileGuard.DeleteQuietly(existing);
+                RecordingFileGuard.DeleteQuietly(RecordingSidecar.PathFor(existing));
             }
 
             partialState = NewState(response, responseType, expectedTotal);
@@ -228,8 +228,8 @@ internal sealed class RecordingContentDownload : IDisposable
         if (written == 0)
         {
             // A recording is never 0 bytes: an empty answer is a broken server or proxy, not a recording.
-            DeleteQuietly(partial);
-            DeleteQuietly(RecordingSidecar.PathFor(partial));
+            RecordingFileGuard.DeleteQuietly(partial);
+            RecordingFileGuard.DeleteQuietly(RecordingSidecar.PathFor(partial));
             throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} answered HTTP {status} with an empty body; a recording is never 0 bytes. Nothing is saved.");
         }
 
@@ -441,7 +441,7 @@ internal sealed class RecordingContentDownload : IDisposable
             throw new RecordingFileException($"Cannot rename '{outcome.Partial}' to '{Path.GetFileName(outcome.Final)}': {ex.Message}", ex);
         }
 
-        DeleteQuietly(RecordingSidecar.PathFor(outcome.Partial!));
+        RecordingFileGuard.DeleteQuietly(RecordingSidecar.PathFor(outcome.Partial!));
         return new DownloadedFile(outcome.Final!, outcome.Bytes, outcome.ContentType, sha256, written);
     }
 
@@ -452,38 +452,9 @@ internal sealed class RecordingContentDownload : IDisposable
     /// </summary>
     private void CheckContainerSize(string partial, long bytes)
     {
-        var header = new byte[12];
-        int read;
-        using (var file = new FileStream(partial, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        {
-            read = file.Read(header, 0, header.Length);
-        }
-
-        if (read < 12 || header[0] != 'R' || header[1] != 'I' || header[2] != 'F' || header[3] != 'F' || header[8] != 'W' || header[9] != 'A' || header[10] != 'V' || header[11] != 'E')
-        {
-            return;
-        }
-
-        // The RIFF chunk size, little-endian, counts everything after the first 8 bytes.
-        var declared = (header[4] | ((long)header[5] << 8) | ((long)header[6] << 16) | ((long)header[7] << 24)) + 8L;
-        if (declared != bytes)
+        if (WavHeader.DeclaredLength(partial) is long declared && declared != bytes)
         {
             throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording from {Where} is a WAV file whose header says {declared} bytes, but {bytes} arrived: it is not complete. It is not saved under its final name; the bytes are kept in '{Path.GetFileName(partial)}'.");
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // A leftover partial sidecar is harmless: it is rewritten before the next .partial is.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Client.Api;
@@ -102,7 +103,7 @@ internal sealed class RecordingDownloadQueue : IDisposable
         if (IsSkipped(found))
         {
             Interlocked.Increment(ref _skipped);
-            RemoveStaleClaim(basePath);
+            RemoveLeftovers(basePath);
             return RecordingPlan.Skip(target, SkippedRow(target, found));
         }
 
@@ -184,17 +185,25 @@ internal sealed class RecordingDownloadQueue : IDisposable
         Status = "Skipped",
     };
 
-    /// <summary>A lock file a killed run left beside a complete recording: nobody holds it, so it goes.</summary>
-    private static void RemoveStaleClaim(string basePath)
+    /// <summary>
+    /// What a killed run left beside a complete recording, its lock file and its temporary sidecars:
+    /// removed under the recording's claim, so a run saving it right now keeps its files.
+    /// </summary>
+    private static void RemoveLeftovers(string basePath)
     {
-        if (!File.Exists(basePath + RecordingClaim.Suffix))
+        var temporaries = RecordingSidecar.LeftoverTemporaries(basePath).ToList();
+        if (temporaries.Count == 0 && !File.Exists(basePath + RecordingClaim.Suffix))
         {
             return;
         }
 
         try
         {
-            RecordingClaim.TryAcquire(basePath)?.Dispose();
+            using var claim = RecordingClaim.TryAcquire(basePath);
+            if (claim is not null)
+            {
+                temporaries.ForEach(RecordingFileGuard.DeleteQuietly);
+            }
         }
         catch (RecordingFileException)
         {
@@ -220,6 +229,13 @@ internal sealed class RecordingDownloadQueue : IDisposable
             // Another run (another process, or the same scheduled job started twice) may be saving this
             // recording into this folder right now: wait for it, then see what it left.
             using var claim = await RecordingClaim.AcquireAsync(plan.BasePath!, () => _events.Verbose($"Recording {target.RecordingId}: another run is saving it into this folder; waiting for it."), cancellationToken).ConfigureAwait(false);
+
+            // Held: the temporary sidecars here are a dead run's (a full disk, kill -9), never a live one's.
+            foreach (var leftover in RecordingSidecar.LeftoverTemporaries(plan.BasePath!))
+            {
+                RecordingFileGuard.DeleteQuietly(leftover);
+            }
+
             var slot = RecordingSlot.Inspect(plan.BasePath!, target.RecordingId);
             if (IsSkipped(slot))
             {

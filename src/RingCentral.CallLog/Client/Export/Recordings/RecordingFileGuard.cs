@@ -90,4 +90,16 @@ internal static class RecordingFileGuard
     public static RecordingFileException WriteFailed(string path, Exception ex) => IsDiskFull(ex)
         ? new RecordingFileException($"Cannot write '{path}': the disk is full ({ex.GetBaseException().Message}). No more recordings are downloaded into this folder in this run; free some space and run again (the part received is kept and resumed).", ex) { DiskFull = true }
         : ex as RecordingFileException ?? new RecordingFileException($"Cannot write '{path}': {ex.Message}", ex);
+
+    /// <summary>Removes a file if it can (a missing one is fine): a cleanup never replaces the error that made it needed.</summary>
+    public static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
 }

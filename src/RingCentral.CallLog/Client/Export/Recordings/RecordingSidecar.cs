@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -146,9 +148,20 @@ internal sealed class RecordingSidecar
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // On a full disk the temporary file would stay there for good: remove it, never throwing.
+            RecordingFileGuard.DeleteQuietly(temporary);
             throw new RecordingFileException($"Cannot write '{path}': {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// The temporary files a killed or failed run left for the recording at <paramref name="basePath"/>
+    /// ("&lt;file&gt;.json.tmp", "&lt;file&gt;.partial.json.tmp"), for every extension it may have.
+    /// </summary>
+    public static IEnumerable<string> LeftoverTemporaries(string basePath) =>
+        RecordingFileNamer.KnownExtensions
+            .SelectMany(e => new[] { PathFor(basePath + e) + ".tmp", PathFor(basePath + e + RecordingContentDownload.PartialSuffix) + ".tmp" })
+            .Where(File.Exists);
 
     private void WriteJson(Utf8JsonWriter w)
     {
