@@ -256,4 +256,31 @@ public sealed class RecordingPurgePromiseTests : IClassFixture<RecordingArchiveF
             await _sim.Hook("faults", method: HttpMethod.Delete);
         }
     }
+
+    [Fact]
+    public async Task A_WAV_cut_before_its_hash_was_recorded_is_Corrupt_and_never_deleted()
+    {
+        // An archive saved by a version that did not check a WAV's own length: the body was cut, and
+        // the sidecar recorded the cut file's size and hash, so size and hash agree with it.
+        Directory.CreateDirectory(_dir);
+        var row = Save(100, 8).First(r => ((string)Prop(r, "Path")!).EndsWith(".wav", StringComparison.Ordinal));
+        var path = (string)Prop(row, "Path")!;
+        var cut = File.ReadAllBytes(path).AsSpan(0, 30_000).ToArray();
+        File.WriteAllBytes(path, cut);
+        var sidecar = JsonNode.Parse(File.ReadAllText(path + ".json"))!;
+        sidecar["bytes"] = cut.Length;
+        sidecar["sha256"] = Sha(cut);
+        File.WriteAllText(path + ".json", sidecar.ToJsonString());
+        await _sim.Hook("stats/reset", new { });
+
+        var (entries, errors, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir");
+        Assert.Empty(errors);
+        var entry = entries.Single(e => (string)Prop(e, "Path")! == path);
+        Assert.Equal("Corrupt", Prop(entry, "Status"));
+        Assert.Contains("WAV", (string)Prop(entry, "Detail")!, StringComparison.Ordinal);
+
+        var (removed, _, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir | Remove-RcRecording -Confirm:$false -PassThru");
+        Assert.Equal("Refused", Prop(removed.Single(r => (string)Prop(r, "RecordingId")! == (string)Prop(row, "RecordingId")!), "Status"));
+        Assert.True(await ExistsOnServer((string)Prop(row, "RecordingId")!));
+    }
 }

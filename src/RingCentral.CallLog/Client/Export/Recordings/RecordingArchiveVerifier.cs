@@ -148,9 +148,16 @@ internal static class RecordingArchiveVerifier
             return Entry(recordingId, callLogId, path, bytes, recorded, actual, Corrupt, $"The file has {bytes} bytes; {source} values recorded at download say {expected}.");
         }
 
-        return actual == recorded
-            ? Entry(recordingId, callLogId, path, bytes, recorded, actual, Ok, $"Size and SHA-256 match {source} values recorded at download.")
-            : Entry(recordingId, callLogId, path, bytes, recorded, actual, Corrupt, $"SHA-256 {actual} differs from {source} {recorded}, recorded at download.");
+        if (actual != recorded)
+        {
+            return Entry(recordingId, callLogId, path, bytes, recorded, actual, Corrupt, $"SHA-256 {actual} differs from {source} {recorded}, recorded at download.");
+        }
+
+        // A WAV says its own length: one that disagrees was cut or padded before its hash was taken
+        // (an archive saved by a version that did not check it at download).
+        return WavHeader.DeclaredLength(path) is long declared && declared != bytes
+            ? Entry(recordingId, callLogId, path, bytes, recorded, actual, Corrupt, $"The file is a WAV whose header says {declared} bytes, but it has {bytes}: it was incomplete when it was downloaded.")
+            : Entry(recordingId, callLogId, path, bytes, recorded, actual, Ok, $"Size and SHA-256 match {source} values recorded at download.");
     }
 
     /// <summary>An entry with the file's size and hash as they are now, for a status decided without them.</summary>
