@@ -23,14 +23,24 @@ public class ChangeAwareCheckpointTests
         await runs.HookAsync("calls", """{"count":5,"endedSecondsAgo":0,"visibleAfterSeconds":0}""");                        // new
         await runs.HookAsync("calls", """{"count":3,"endedSecondsAgo":1800,"visibleAfterSeconds":0}""");                     // listed late, under a start before the mark
         await runs.HookAsync("calls", """{"count":1,"endedSecondsAgo":0,"visibleAfterSeconds":0,"durationSeconds":10800}"""); // a 3-hour call, listed when it ends
-        await runs.HookAsync("modify", """{"count":4,"kind":"recording"}""");
-        await runs.HookAsync("modify", """{"count":4,"kind":"result"}""");
-        await runs.HookAsync("modify", """{"count":4,"kind":"delete"}""");
+        var changed = (await Modified(runs, "recording")).Concat(await Modified(runs, "result")).ToList();
+        var deleted = await Modified(runs, "delete");
         var run2 = runs.Run(checkpoint);
         Assert.Null(run2.Failure);
         Assert.Contains(run2.Records, r => r.ChangeType == CallLogChangeType.New && r.Duration == 10800);
-        Assert.True(run2.Records.Count(r => r.ChangeType == CallLogChangeType.Updated) >= 8);
-        Assert.True(run2.Records.Count(r => r.ChangeType == CallLogChangeType.Deleted) >= 4);
+
+        // The calls just added may be among those changed or deleted: never written before, they come
+        // as New (changed) or not at all (deleted). Every other changed call comes as Updated, every
+        // other deleted call as Deleted.
+        var writtenBefore = run1.Records.Select(r => r.Id).ToHashSet();
+        var typeOf = run2.Records.ToDictionary(r => r.Id, r => r.ChangeType);
+        Assert.Equal(8, changed.Count);
+        Assert.All(changed.Except(deleted), id => Assert.Equal(writtenBefore.Contains(id) ? CallLogChangeType.Updated : CallLogChangeType.New, typeOf[id]));
+        Assert.Equal(4, deleted.Count);
+        Assert.Equal(
+            deleted.Where(writtenBefore.Contains).Order(),
+            run2.Records.Where(r => r.ChangeType == CallLogChangeType.Deleted && deleted.Contains(r.Id)).Select(r => r.Id).Order());
+        Assert.DoesNotContain(run2.Records, r => deleted.Contains(r.Id) && r.ChangeType != CallLogChangeType.Deleted);
 
         await runs.HookAsync("calls", """{"count":4,"endedSecondsAgo":0,"visibleAfterSeconds":0}""");
         await runs.HookAsync("modify", """{"count":6,"kind":"mix"}""");
@@ -166,4 +176,8 @@ public class ChangeAwareCheckpointTests
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>Changes <c>count</c> listed records of one kind through the hook; their ids.</summary>
+    private static async Task<List<string>> Modified(ChangeAwareRuns runs, string kind, int count = 4) =>
+        (await runs.Sim.Hook("modify", new { count, kind }))["modified"]!.AsArray().Select(n => (string)n!).ToList();
 }
