@@ -64,7 +64,7 @@ internal sealed class RecordingContentDownload : IDisposable
         _options = options;
     }
 
-    private string Where => _contentUri.GetLeftPart(UriPartial.Path);
+    private string Where => UrlText.Of(_contentUri);
 
     public void Dispose() => _hash?.Dispose();
 

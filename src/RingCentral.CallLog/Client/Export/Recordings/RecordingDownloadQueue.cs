@@ -178,7 +178,8 @@ internal sealed class RecordingDownloadQueue : IDisposable
         RecordingId = target.RecordingId,
         CallLogId = target.CallLogId ?? slot.Sidecar?.Call?.CallLogId,
         Path = slot.Final,
-        Bytes = new FileInfo(slot.Final!).Length,
+        // Like Sha256, what was recorded at download: a manifest row is a reference, never the file as it is now.
+        Bytes = slot.Sidecar?.Bytes ?? new FileInfo(slot.Final!).Length,
         ContentType = slot.Sidecar?.ContentType ?? RecordingContentDownload.ContentTypeOf(slot.Final!),
         Sha256 = slot.Sidecar?.Sha256,
         SidecarPath = slot.Sidecar is null ? null : RecordingSidecar.PathFor(slot.Final!),
