@@ -1,23 +1,9 @@
 // Drives the simulator with RingCentral's own JavaScript SDK (@ringcentral/sdk 5.0.11).
 // Usage: node sdk-conformance.mjs '<first-line JSON>'   (or env SIM_INFO; NODE_PATH / SDK_DIR points at node_modules)
 // Prints each check; exits 1 on the first mismatch.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { check, info, load, passed } from './harness.mjs';
 
-const sdkDir = process.env.SDK_DIR || process.cwd();
-const require = createRequire(path.join(sdkDir, 'package.json'));
-const { SDK } = require('@ringcentral/sdk');
-
-const info = JSON.parse(process.argv[2] || process.env.SIM_INFO || '');
-let checks = 0;
-function check(condition, what) {
-  if (!condition) {
-    console.error(`FAIL: ${what}`);
-    process.exit(1);
-  }
-  checks++;
-  console.log(`ok - ${what}`);
-}
+const { SDK } = load('@ringcentral/sdk');
 
 const sdk = new SDK({ server: info.url, clientId: info.clientId, clientSecret: info.clientSecret });
 const platform = sdk.platform();
@@ -79,4 +65,4 @@ check(again.extensionNumber === '101', 'new token works');
 await platform.logout();
 check(!(await platform.loggedIn()), 'logout');
 
-console.log(`all ${checks} checks passed`);
+passed();

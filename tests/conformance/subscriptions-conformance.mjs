@@ -2,24 +2,10 @@
 // (@ringcentral/subscriptions 5.0.11, the JS SDK's WebSocket client, over @ringcentral/sdk 5.0.11).
 // Usage: node subscriptions-conformance.mjs '<first-line JSON>'   (SDK_DIR points at the npm prefix)
 // Needs the simulator started with --test-hooks. Prints each check; exits 1 on the first mismatch.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { check, info, load, passed } from './harness.mjs';
 
-const sdkDir = process.env.SDK_DIR || process.cwd();
-const require = createRequire(path.join(sdkDir, 'package.json'));
-const { SDK } = require('@ringcentral/sdk');
-const { Subscriptions } = require('@ringcentral/subscriptions');
-
-const info = JSON.parse(process.argv[2] || process.env.SIM_INFO || '');
-let checks = 0;
-function check(condition, what) {
-  if (!condition) {
-    console.error(`FAIL: ${what}`);
-    process.exit(1);
-  }
-  checks++;
-  console.log(`ok - ${what}`);
-}
+const { SDK } = load('@ringcentral/sdk');
+const { Subscriptions } = load('@ringcentral/subscriptions');
 
 async function hook(name, body) {
   const r = await fetch(`${info.url}/_sim/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -72,5 +58,5 @@ check(new Set(keys).size === keys.length, `no event delivered twice (${events.le
 await registered.revoke();
 check(true, 'subscription revoked over the socket');
 await sdk.platform().logout();
-console.log(`all ${checks} checks passed`);
+passed();
 process.exit(0);

@@ -11,44 +11,17 @@ namespace RingCentral.CallLog.Tests.Commands;
 /// templates that repeat names, Test-RcRecordingArchive, Remove-RcRecording, the retention policy,
 /// and slow or stalled downloads. Each test takes its own slice of the recordings (sorted by id).
 /// </summary>
-public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixture>, IDisposable
+public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixture<RecordingArchiveFixture>
 {
-    private const string All = "$all = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(-6) -RecordingType All | Sort-Object RecordingId -Unique)\n";
-    private readonly HostedModule _sim;
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "rec-arch-" + Guid.NewGuid().ToString("N"));
-
     public RecordingArchiveTests(RecordingArchiveFixture fixture)
+        : base(fixture, "rec-arch-")
     {
-        _sim = fixture.Module;
-        _sim.Runspace.SessionStateProxy.SetVariable("Dir", _dir);
-        _sim.Hook("faults", null, HttpMethod.Delete).Wait();
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
-
-    private static object? Prop(PSObject o, string name) => o.Properties[name]?.Value;
-
-    private static string Slice(int from, int count) => $"$all[{from}..{from + count - 1}]";
-
-    private static string Sha(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
-
-    private Task<JsonNode> ResetStats() => _sim.Hook("stats/reset", new { });
+    private Task<JsonNode> ResetStats() => Sim.Hook("stats/reset", new { });
 
     private async Task<List<JsonObject>> Deletes() =>
-        (await _sim.Requests()).Where(r => (string)r["method"]! == "DELETE").ToList();
-
-    private async Task<bool> ExistsOnServer(string recordingId)
-    {
-        var (output, errors, _) = _sim.InvokeConnected($"Get-RcRecording -RecordingId {recordingId}");
-        Assert.True(output.Count + errors.Count == 1);
-        return output.Count == 1;
-    }
+        (await Sim.Requests()).Where(r => (string)r["method"]! == "DELETE").ToList();
 
     /// <summary>Every row's file holds its own recording's bytes, and its sidecar names it.</summary>
     private async Task AssertEachFileIsItsRecordings(IEnumerable<PSObject> rows)
@@ -57,7 +30,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         {
             var id = (string)Prop(row, "RecordingId")!;
             var path = (string)Prop(row, "Path")!;
-            Assert.Equal(await _sim.TrueContent(id), File.ReadAllBytes(path));
+            Assert.Equal(await Sim.TrueContent(id), File.ReadAllBytes(path));
             if (File.Exists(path + ".json"))
             {
                 Assert.Equal(id, RecordingSidecar.TryRead(path + ".json")!.RecordingId);
@@ -68,7 +41,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public void The_fixture_has_a_recording_for_every_slice_the_tests_take()
     {
-        var (count, errors, _) = _sim.InvokeConnected(All + "$all.Count");
+        var (count, errors, _) = Sim.InvokeConnected(All + "$all.Count");
         Assert.Empty(errors);
         Assert.True((int)count.Single().BaseObject >= 340, $"only {count.Single()} recordings");
     }
@@ -76,7 +49,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public async Task Each_file_gets_its_SHA256_and_a_sidecar_that_says_who_called_whom_when()
     {
-        var (output, errors, _) = _sim.InvokeConnected(All + $"$records = {Slice(320, 3)}\n$records | Save-RcRecording -Path $Dir -PassThru\n$records");
+        var (output, errors, _) = Sim.InvokeConnected(All + $"$records = {Slice(320, 3)}\n$records | Save-RcRecording -Path $Dir -PassThru\n$records");
         Assert.Empty(errors);
         var rows = output.Take(3).ToList();
         var records = output.Skip(3).Select(o => (CallLogRecord)o.BaseObject).ToList();
@@ -104,22 +77,22 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
             Assert.Equal(Prop(row, "ContentType"), (string)json["contentType"]!);
             Assert.Equal(bytes.Length, (long)json["bytes"]!);
             Assert.Equal(Sha(bytes), (string)json["sha256"]!);
-            Assert.Equal(_sim.Info.Url, (string)json["server"]!);
-            Assert.StartsWith(_sim.Info.MediaUrl, (string)json["contentUri"]!, StringComparison.Ordinal);
+            Assert.Equal(Sim.Info.Url, (string)json["server"]!);
+            Assert.StartsWith(Sim.Info.MediaUrl, (string)json["contentUri"]!, StringComparison.Ordinal);
             Assert.NotNull(json["downloadedAt"]);
             Assert.NotNull(json["moduleVersion"]);
         }
 
         // A rerun skips them and reports the hash their sidecars record.
-        (output, errors, _) = _sim.InvokeConnected(All + $"{Slice(320, 3)} | Save-RcRecording -Path $Dir -PassThru");
+        (output, errors, _) = Sim.InvokeConnected(All + $"{Slice(320, 3)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         Assert.All(output, o => Assert.Equal("Skipped", Prop(o, "Status")));
         Assert.Equal(rows.ToDictionary(r => Prop(r, "RecordingId")!, r => Prop(r, "Sha256")), output.ToDictionary(r => Prop(r, "RecordingId")!, r => Prop(r, "Sha256")));
 
         // -NoSidecar: no sidecar, the hash still reported.
-        var plain = Path.Combine(_dir, "plain");
-        _sim.Runspace.SessionStateProxy.SetVariable("Plain", plain);
-        (output, _, _) = _sim.InvokeConnected(All + $"{Slice(320, 1)} | Save-RcRecording -Path $Plain -NoSidecar -PassThru");
+        var plain = Path.Combine(Dir, "plain");
+        Sim.Runspace.SessionStateProxy.SetVariable("Plain", plain);
+        (output, _, _) = Sim.InvokeConnected(All + $"{Slice(320, 1)} | Save-RcRecording -Path $Plain -NoSidecar -PassThru");
         Assert.Null(Prop(output.Single(), "SidecarPath"));
         Assert.Equal(Sha(File.ReadAllBytes((string)Prop(output.Single(), "Path")!)), Prop(output.Single(), "Sha256"));
         Assert.Single(Directory.GetFiles(plain));
@@ -131,17 +104,17 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         // Run 1 saves A (three recordings), run 2 saves B (three others) under the same template: every
         // name is taken by then, by another recording's file.
         var template = "-FileNameTemplate 'same'";
-        var (first, errors, _) = _sim.InvokeConnected(All + $"{Slice(270, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (first, errors, _) = Sim.InvokeConnected(All + $"{Slice(270, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         Assert.All(first, o => Assert.Equal("Downloaded", Prop(o, "Status")));
-        var (second, errors2, _) = _sim.InvokeConnected(All + $"{Slice(273, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (second, errors2, _) = Sim.InvokeConnected(All + $"{Slice(273, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors2);
         Assert.All(second, o => Assert.Equal("Downloaded", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(first.Concat(second));
         Assert.Equal(6, first.Concat(second).Select(o => (string)Prop(o, "Path")!).Distinct().Count());
 
         // Run 3 in reverse order: each one skipped, with its own file.
-        var (third, errors3, _) = _sim.InvokeConnected(All + $"$x = {Slice(270, 6)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (third, errors3, _) = Sim.InvokeConnected(All + $"$x = {Slice(270, 6)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors3);
         Assert.All(third, o => Assert.Equal("Skipped", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(third);
@@ -154,12 +127,12 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     public async Task A_long_template_cut_to_150_characters_gets_the_recording_id_back_and_is_skipped_right_next_time()
     {
         var template = $"-FileNameTemplate '{new string('x', 160)}{{RecordingId}}'";
-        var (first, errors, _) = _sim.InvokeConnected(All + $"{Slice(280, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (first, errors, _) = Sim.InvokeConnected(All + $"{Slice(280, 3)} | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         // One keeps the cut name (its sidecar says whose it is); the others get "_<RecordingId>" within the bound.
         Assert.Equal(2, first.Count(o => Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).EndsWith("_" + Prop(o, "RecordingId"), StringComparison.Ordinal)));
         Assert.All(first, o => Assert.True(Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).Length <= RecordingFileNamer.MaxNameLength));
-        var (again, _, _) = _sim.InvokeConnected(All + $"$x = {Slice(280, 3)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (again, _, _) = Sim.InvokeConnected(All + $"$x = {Slice(280, 3)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.All(again, o => Assert.Equal("Skipped", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(again);
     }
@@ -168,8 +141,8 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     public async Task Without_sidecars_a_file_whose_name_does_not_carry_the_id_is_not_taken_for_this_recording()
     {
         var template = "-FileNameTemplate 'same' -NoSidecar";
-        var (first, _, _) = _sim.InvokeConnected(All + $"{Slice(285, 2)} | Save-RcRecording -Path $Dir {template} -PassThru");
-        var (second, errors, _) = _sim.InvokeConnected(All + $"$x = {Slice(285, 2)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (first, _, _) = Sim.InvokeConnected(All + $"{Slice(285, 2)} | Save-RcRecording -Path $Dir {template} -PassThru");
+        var (second, errors, _) = Sim.InvokeConnected(All + $"$x = {Slice(285, 2)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.Empty(errors);
         // The file named 'same' cannot be shown to be either recording's: it is downloaded again elsewhere, never reported as someone else's.
         var suffixed = first.Single(o => Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!) == "same_" + Prop(o, "RecordingId"));
@@ -185,17 +158,17 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public async Task A_partial_of_another_recording_is_neither_resumed_nor_touched()
     {
-        var (ids, _, _) = _sim.InvokeConnected(All + $"{Slice(290, 2)}.RecordingId");
+        var (ids, _, _) = Sim.InvokeConnected(All + $"{Slice(290, 2)}.RecordingId");
         var (a, b) = ((string)ids[0].BaseObject, (string)ids[1].BaseObject);
-        Directory.CreateDirectory(_dir);
-        var aBytes = (await _sim.TrueContent(a))[..10_000];
-        var partial = Path.Combine(_dir, "same.mp3.partial");
-        var wav = Path.Combine(_dir, "same.wav.partial");
+        Directory.CreateDirectory(Dir);
+        var aBytes = (await Sim.TrueContent(a))[..10_000];
+        var partial = Path.Combine(Dir, "same.mp3.partial");
+        var wav = Path.Combine(Dir, "same.wav.partial");
         File.WriteAllBytes(partial, aBytes);
         new RecordingSidecar { RecordingId = a, ETag = "\"whatever\"" }.Write(partial + ".json");
         File.Copy(partial, wav);
         File.Copy(partial + ".json", wav + ".json");
-        var (rows, errors, _) = _sim.InvokeConnected(All + $"{Slice(291, 1)} | Save-RcRecording -Path $Dir -FileNameTemplate 'same' -PassThru");
+        var (rows, errors, _) = Sim.InvokeConnected(All + $"{Slice(291, 1)} | Save-RcRecording -Path $Dir -FileNameTemplate 'same' -PassThru");
         Assert.Empty(errors);
         Assert.Equal(b, Prop(rows.Single(), "RecordingId"));
         Assert.EndsWith("same_" + b, Path.GetFileNameWithoutExtension((string)Prop(rows.Single(), "Path")!), StringComparison.Ordinal);
@@ -207,7 +180,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public void An_id_that_cannot_be_a_recording_id_still_gets_its_Failed_row()
     {
-        var (rows, errors, _) = _sim.InvokeConnected(All +
+        var (rows, errors, _) = Sim.InvokeConnected(All +
             "$good = $all[310]\n" +
             "$bad = [pscustomobject]@{ RecordingId = \"../../evil:rec`u{1}x\"; CallLogId = 'C1'; StartTime = (Get-Date) }\n" +
             "@($good, $bad) | Save-RcRecording -Path $Dir -PassThru");
@@ -223,20 +196,20 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public void Test_RcRecordingArchive_tells_Ok_Corrupt_Missing_NoSidecar_and_Incomplete_apart()
     {
-        var (rows, errors, _) = _sim.InvokeConnected(All + $"{Slice(300, 4)} | Save-RcRecording -Path $Dir -PassThru");
+        var (rows, errors, _) = Sim.InvokeConnected(All + $"{Slice(300, 4)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         var paths = rows.Select(r => (string)Prop(r, "Path")!).ToList();
         var flipped = File.ReadAllBytes(paths[0]);
         flipped[flipped.Length / 2] ^= 0x01;
         File.WriteAllBytes(paths[0], flipped);
         File.Delete(paths[1]);
-        File.Copy(paths[2], Path.Combine(_dir, "stray.mp3"));
+        File.Copy(paths[2], Path.Combine(Dir, "stray.mp3"));
         File.Move(paths[3], paths[3] + ".partial");
         File.Move(paths[3] + ".json", paths[3] + ".partial.json");
-        var sub = Directory.CreateDirectory(Path.Combine(_dir, "day2")).FullName;
+        var sub = Directory.CreateDirectory(Path.Combine(Dir, "day2")).FullName;
         File.Copy(paths[2], Path.Combine(sub, "deep.mp3"));
 
-        var (entries, errors2, verbose) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir -Verbose");
+        var (entries, errors2, verbose) = Sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir -Verbose");
         Assert.Empty(errors2);
         var byStatus = entries.Select(e => (RecordingArchiveEntry)e.BaseObject).ToLookup(e => e.Status);
         Assert.Equal(paths[0], byStatus["Corrupt"].Single().Path);
@@ -244,14 +217,14 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         Assert.Equal(paths[1], byStatus["Missing"].Single().Path);
         Assert.Equal(paths[2], byStatus["Ok"].Single().Path);
         Assert.Equal(Prop(rows[2], "Sha256"), byStatus["Ok"].Single().Sha256);
-        Assert.Equal(Path.Combine(_dir, "stray.mp3"), byStatus["NoSidecar"].Single().Path);
+        Assert.Equal(Path.Combine(Dir, "stray.mp3"), byStatus["NoSidecar"].Single().Path);
         Assert.Equal(Prop(rows[3], "RecordingId"), byStatus["Incomplete"].Single().RecordingId);
         Assert.Equal(5, entries.Count);
         Assert.Contains(verbose, v => v.Contains("5 recording(s)", StringComparison.Ordinal) && v.Contains("1 Corrupt", StringComparison.Ordinal));
 
-        var (deep, _, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir -Recurse");
+        var (deep, _, _) = Sim.InvokeConnected("Test-RcRecordingArchive -Path $Dir -Recurse");
         Assert.Equal(6, deep.Count);
-        var (bad, badErrors, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Path (Join-Path $Dir 'nope')");
+        var (bad, badErrors, _) = Sim.InvokeConnected("Test-RcRecordingArchive -Path (Join-Path $Dir 'nope')");
         Assert.Empty(bad);
         Assert.Contains("Path", Assert.Single(badErrors).Exception.Message, StringComparison.Ordinal);
     }
@@ -259,20 +232,20 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public void Test_RcRecordingArchive_checks_a_manifest_row_by_row()
     {
-        var manifest = Path.Combine(_dir, "manifest.csv");
-        _sim.Runspace.SessionStateProxy.SetVariable("Manifest", manifest);
-        var (_, errors, _) = _sim.InvokeConnected(All +
+        var manifest = Path.Combine(Dir, "manifest.csv");
+        Sim.Runspace.SessionStateProxy.SetVariable("Manifest", manifest);
+        var (_, errors, _) = Sim.InvokeConnected(All +
             $"$rows = @({Slice(330, 3)} | Save-RcRecording -Path $Dir -PassThru)\n" +
             "$rows += [pscustomobject]@{ RecordingId = '1'; Status = 'Failed'; Error = 'not found'; Path = $null }\n" +
             "$rows | Export-Csv $Manifest -NoTypeInformation");
         Assert.Empty(errors);
-        var recording = Directory.GetFiles(_dir, "*.mp3").Concat(Directory.GetFiles(_dir, "*.wav")).First();
+        var recording = Directory.GetFiles(Dir, "*.mp3").Concat(Directory.GetFiles(Dir, "*.wav")).First();
         File.Delete(recording + ".json"); // the manifest's Sha256 still knows it
         var bytes = File.ReadAllBytes(recording);
         bytes[0] ^= 0xFF;
         File.WriteAllBytes(recording, bytes);
 
-        var (entries, errors2, _) = _sim.InvokeConnected("Test-RcRecordingArchive -Manifest $Manifest");
+        var (entries, errors2, _) = Sim.InvokeConnected("Test-RcRecordingArchive -Manifest $Manifest");
         Assert.Empty(errors2);
         var list = entries.Select(e => (RecordingArchiveEntry)e.BaseObject).ToList();
         Assert.Equal(4, list.Count);
@@ -285,12 +258,12 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     public async Task Two_hundred_thirty_verified_rows_go_out_as_three_requests()
     {
         // Local copies with sidecars (the content does not matter to the check, only that it verifies).
-        var (ids, _, _) = _sim.InvokeConnected(All + $"{Slice(0, 230)}.RecordingId");
+        var (ids, _, _) = Sim.InvokeConnected(All + $"{Slice(0, 230)}.RecordingId");
         Assert.Equal(230, ids.Count);
-        Directory.CreateDirectory(_dir);
+        Directory.CreateDirectory(Dir);
         var rows = ids.Select(i => (string)i.BaseObject).Select(id =>
         {
-            var file = Path.Combine(_dir, id + ".mp3");
+            var file = Path.Combine(Dir, id + ".mp3");
             var content = System.Text.Encoding.ASCII.GetBytes("copy of " + id);
             File.WriteAllBytes(file, content);
             new RecordingSidecar { RecordingId = id, Bytes = content.Length, Sha256 = Sha(content) }.Write(file + ".json");
@@ -298,8 +271,8 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         }).ToArray();
 
         await ResetStats();
-        _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows);
-        var (removed, errors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
+        Sim.Runspace.SessionStateProxy.SetVariable("Rows", rows);
+        var (removed, errors, _) = Sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
         Assert.Empty(errors);
         Assert.Equal(230, removed.Count);
         Assert.All(removed, r => Assert.Equal("Deleted", Prop(r, "Status")));
@@ -307,7 +280,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         Assert.Equal(3, deletes.Count);
         Assert.All(deletes, d => Assert.Equal(204, (int)d["status"]!));
         Assert.All(deletes, d => Assert.Equal("heavy", (string?)d["group"]));
-        var (_, gone, _) = _sim.InvokeConnected("$Rows | Get-RcRecording");
+        var (_, gone, _) = Sim.InvokeConnected("$Rows | Get-RcRecording");
         Assert.Equal(230, gone.Count);
         Assert.All(gone, e => Assert.Equal("RecordingNotFound", e.FullyQualifiedErrorId.Split(',')[0]));
     }
@@ -315,13 +288,13 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public async Task An_unknown_id_in_a_batch_fails_alone_and_the_others_are_still_deleted()
     {
-        var (rows, _, _) = _sim.InvokeConnected(All + $"{Slice(258, 2)} | Save-RcRecording -Path $Dir -PassThru");
-        var fake = Path.Combine(_dir, "999999999.mp3");
+        var (rows, _, _) = Sim.InvokeConnected(All + $"{Slice(258, 2)} | Save-RcRecording -Path $Dir -PassThru");
+        var fake = Path.Combine(Dir, "999999999.mp3");
         File.WriteAllBytes(fake, new byte[] { 1, 2, 3 });
         new RecordingSidecar { RecordingId = "999999999", Bytes = 3, Sha256 = Sha(new byte[] { 1, 2, 3 }) }.Write(fake + ".json");
         await ResetStats();
-        _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.Append(PSObject.AsPSObject(new { RecordingId = "999999999", Path = fake })).ToArray());
-        var (removed, errors, _) = _sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
+        Sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.Append(PSObject.AsPSObject(new { RecordingId = "999999999", Path = fake })).ToArray());
+        var (removed, errors, _) = Sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");
         var error = Assert.Single(errors);
         Assert.Equal("RecordingNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("999999999", error.TargetObject);
@@ -333,9 +306,9 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     [Fact]
     public async Task Without_the_permission_the_403_stops_the_command_and_names_EditCompanyCallRecordings()
     {
-        var (rows, _, _) = _sim.InvokeConnected(All + $"{Slice(255, 2)} | Save-RcRecording -Path $Dir -PassThru");
-        _sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
-        var (_, errors, _) = _sim.InvokeConnected("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $UserJwt\n$Rows | Remove-RcRecording -Confirm:$false");
+        var (rows, _, _) = Sim.InvokeConnected(All + $"{Slice(255, 2)} | Save-RcRecording -Path $Dir -PassThru");
+        Sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.ToArray());
+        var (_, errors, _) = Sim.InvokeConnected("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $UserJwt\n$Rows | Remove-RcRecording -Confirm:$false");
         var error = Assert.Single(errors);
         Assert.Equal("RingCentralPermissionDenied", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains("EditCompanyCallRecordings", error.Exception.Message + error.ErrorDetails?.Message, StringComparison.Ordinal);
@@ -348,27 +321,27 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         // 230 ids are three requests; the first answers 429 and no retry is allowed. The ids need not
         // exist: the simulator answers 429 before it reads them.
         await ResetStats();
-        await _sim.HookAsync("faults", """{"kind":"status","status":429,"path":"/call-recordings","count":3,"retryAfter":1}""");
+        await Sim.HookAsync("faults", """{"kind":"status","status":429,"path":"/call-recordings","count":3,"retryAfter":1}""");
         try
         {
-            var (_, errors, _) = _sim.InvokeConnected("1..230 | ForEach-Object { [string](900000000 + $_) } | Remove-RcRecording -SkipVerification -Confirm:$false", maxRetries: 0);
+            var (_, errors, _) = Sim.InvokeConnected("1..230 | ForEach-Object { [string](900000000 + $_) } | Remove-RcRecording -SkipVerification -Confirm:$false", maxRetries: 0);
             var error = Assert.Single(errors);
             Assert.Equal("RingCentralRateLimitExceeded", error.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Single(await Deletes());
         }
         finally
         {
-            await _sim.Hook("faults", method: HttpMethod.Delete);
+            await Sim.Hook("faults", method: HttpMethod.Delete);
         }
     }
 
     [Fact]
     public void Remove_RcRecording_refuses_rows_without_a_local_copy_unless_SkipVerification()
     {
-        var (removed, errors, _) = _sim.InvokeConnected("[pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru");
+        var (removed, errors, _) = Sim.InvokeConnected("[pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru");
         Assert.Equal("Refused", Prop(removed.Single(), "Status"));
         Assert.Contains("SkipVerification", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
-        (_, errors, _) = _sim.InvokeConnected("Remove-RcRecording -RecordingId 1, 2 -Path x -Confirm:$false");
+        (_, errors, _) = Sim.InvokeConnected("Remove-RcRecording -RecordingId 1, 2 -Path x -Confirm:$false");
         Assert.Contains("RecordingId", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
     }
 
@@ -378,7 +351,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         // The fixture's policy keeps recordings 10 days; the warning names it. (Get-RcRecordingPolicy itself: tests/pester/Archive.Tests.ps1.)
         // Calls of 4 or more days ago end their 10-day retention within 7 days; -WhatIf downloads nothing.
         using var ps = PowerShell.Create();
-        ps.Runspace = _sim.Runspace;
+        ps.Runspace = Sim.Runspace;
         ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n" +
             "Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-6) -DateTo (Get-Date).AddDays(-4) -First 20 | Save-RcRecording -Path $Dir -WhatIf");
         ps.Invoke();
@@ -386,7 +359,7 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
         Assert.Contains("10-day retention", warning.Message, StringComparison.Ordinal);
 
         using var recent = PowerShell.Create();
-        recent.Runspace = _sim.Runspace;
+        recent.Runspace = Sim.Runspace;
         recent.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n" +
             "Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-1) -First 20 | Save-RcRecording -Path $Dir -WhatIf");
         recent.Invoke();
@@ -398,28 +371,28 @@ public sealed class RecordingArchiveTests : IClassFixture<RecordingArchiveFixtur
     {
         const string connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt -MaxRetryCount 1 -RetryBackoffSeconds 0.05 -StallTimeoutSeconds 1\n";
         // 40 kB in 8 kB chunks, 400 ms apart: about 2 s in all, never 1 s without a byte.
-        await _sim.HookAsync("faults", """{"kind":"slow-body","path":"/content","count":1,"delayMs":400}""");
+        await Sim.HookAsync("faults", """{"kind":"slow-body","path":"/content","count":1,"delayMs":400}""");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (slow, errors, _) = _sim.InvokeConnected(All + connect + $"{Slice(315, 1)} | Save-RcRecording -Path $Dir -PassThru");
+        var (slow, errors, _) = Sim.InvokeConnected(All + connect + $"{Slice(315, 1)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors);
         Assert.True(watch.Elapsed > TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}: the slow body must outlast the stall timeout");
         Assert.Equal("Downloaded", Prop(slow.Single(), "Status"));
         await AssertEachFileIsItsRecordings(slow);
 
-        await _sim.HookAsync("faults", """{"kind":"stall-body","path":"/content","count":5,"delayMs":20000}""");
-        var (stalled, errors2, _) = _sim.InvokeConnected(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
+        await Sim.HookAsync("faults", """{"kind":"stall-body","path":"/content","count":5,"delayMs":20000}""");
+        var (stalled, errors2, _) = Sim.InvokeConnected(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
         var error = Assert.Single(errors2);
         Assert.Equal("RingCentralRequestTimeout", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("Failed", Prop(stalled.Single(), "Status"));
-        var partial = Assert.Single(Directory.GetFiles(_dir, "*.partial"));
+        var partial = Assert.Single(Directory.GetFiles(Dir, "*.partial"));
         Assert.True(new FileInfo(partial).Length > 0);
 
-        await _sim.Hook("faults", null, HttpMethod.Delete);
+        await Sim.Hook("faults", null, HttpMethod.Delete);
         await ResetStats();
-        var (resumed, errors3, _) = _sim.InvokeConnected(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
+        var (resumed, errors3, _) = Sim.InvokeConnected(All + connect + $"{Slice(316, 1)} | Save-RcRecording -Path $Dir -PassThru");
         Assert.Empty(errors3);
         Assert.Equal("Downloaded", Prop(resumed.Single(), "Status"));
-        var content = (await _sim.Requests()).Single(r => ((string)r["path"]!).EndsWith("/content", StringComparison.Ordinal));
+        var content = (await Sim.Requests()).Single(r => ((string)r["path"]!).EndsWith("/content", StringComparison.Ordinal));
         Assert.StartsWith("bytes=", (string?)content["range"], StringComparison.Ordinal);
         await AssertEachFileIsItsRecordings(resumed);
         Assert.Equal(Sha(File.ReadAllBytes((string)Prop(resumed.Single(), "Path")!)), Prop(resumed.Single(), "Sha256"));
