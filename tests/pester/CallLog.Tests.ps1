@@ -284,6 +284,19 @@ Describe 'Detailed view, legs and CSV' {
         finally { Remove-Item $file -ErrorAction SilentlyContinue }
     }
 
+    It 'Export-Csv writes the columns in reading order: when, which way, who, how long, what happened, the recording, then the technical ids' {
+        $header = @(Get-RcCallLog -Account -DateFrom $now.AddHours(-30) -DateTo $now.AddHours(-24) -First 1 | ConvertTo-Csv -NoTypeInformation)[0] -replace '"', ''
+        $columns = @($header -split ',')
+        $columns[0..2] -join ',' | Should -Be 'StartTime,Direction,Type'
+        $order = 'StartTime', 'Direction', 'Type', 'FromName', 'FromPhoneNumber', 'ToName', 'ToPhoneNumber', 'Duration', 'Result', 'Action', 'RecordingId', 'Id', 'SessionId', 'TelephonySessionId', 'PartyId', 'LastModifiedTime', 'Uri'
+        $positions = @($order | ForEach-Object { [array]::IndexOf($columns, $_) })
+        $positions | Should -Not -Contain -1
+        ($positions -join ',') | Should -Be (($positions | Sort-Object) -join ',') -Because "the header is $header"
+        foreach ($id in 'Id', 'SessionId', 'TelephonySessionId', 'PartyId', 'Uri') {
+            [array]::IndexOf($columns, $id) | Should -BeGreaterThan ([array]::IndexOf($columns, 'RecordingType'))
+        }
+    }
+
     It '-Raw writes each record''s JSON text as received' {
         $raw = @(Get-RcCallLog -Account -DateFrom $from -DateTo $to -First 3 -Raw)
         $raw.Count | Should -Be 3
