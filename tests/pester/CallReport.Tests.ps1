@@ -160,6 +160,21 @@ Describe 'Export-RcCallReport writes one self-contained page' {
         (Get-Content $target -Raw) | Should -Match 'data-metric="calls" data-value="2"'
     }
 
+    It 'takes the rows of an exported CSV by property name: Import-Csv calls.csv gives the same tiles and no error' {
+        $csv = Join-Path $work 'calls.csv'
+        $records | Export-Csv $csv -NoTypeInformation
+        $target = Join-Path $work 'from-csv.html'
+        $errors = $null
+        Import-Csv $csv | Export-RcCallReport -Path $target -TimeZone 'America/New_York' -ErrorVariable errors -ErrorAction SilentlyContinue
+        @($errors).Count | Should -Be 0
+        $text = Get-Content $target -Raw
+        foreach ($metric in 'calls', 'inbound', 'outbound', 'missed', 'recordings') {
+            $text | Should -Match "data-metric=`"$metric`" data-value=`"$($expected.Tiles[$metric])`""
+        }
+        $ids = [regex]::Matches($text, '<tr data-call-id="([^"]+)"') | ForEach-Object { $_.Groups[1].Value }
+        $ids | Should -Be @($records.Id)
+    }
+
     It 'writes nothing with -WhatIf' {
         $target = Join-Path $work 'whatif.html'
         $records | Export-RcCallReport -Path $target -WhatIf

@@ -118,7 +118,14 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             return;
         }
 
-        var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog); this is {InputObject.BaseObject.GetType().Name}. It is left out of the report.", nameof(InputObject));
+        // Rows of an exported CSV (Import-Csv calls.csv) are read by property name.
+        if (CallLogRecordRow.Read(InputObject, out var problem) is { } row)
+        {
+            _aggregator!.Add(row);
+            return;
+        }
+
+        var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog, or rows of their CSV export); this {InputObject.BaseObject.GetType().Name} is not one: {problem}. It is left out of the report.", nameof(InputObject));
         WriteError(ErrorIds.InvalidArgumentRecord(error, InputObject));
     }
 
