@@ -191,14 +191,45 @@ Describe 'Get-RcCallLog filters narrow exactly as the ground truth says' {
         $byTelephony = @(Get-RcCallLog -Account -DateFrom $from -DateTo $to -TelephonySessionId $one.telephonySessionId)
         $byTelephony.Count | Should -Be (Expected $from $to { $_.telephonySessionId -eq $one.telephonySessionId }).Count
     }
-    It 'what only the server can judge comes back with its RingCentral code (CLG-110)' {
-        $one = (Expected $from $to)[0]
+    It 'what only the server can judge comes back with its RingCentral code (CLG-110), and nothing about pages when the first one failed' {
+        Invoke-SimHook $sim 'faults' -Method Post -Body @{ path = '/call-log'; kind = 'status'; status = 400; errorCode = 'CLG-110' } | Out-Null
         $err = $null
-        try { Get-RcCallLog -Account -SessionId $one.sessionId -Direction Inbound -ErrorAction Stop } catch { $err = $_ }
+        try { Get-RcCallLog -Account -DateFrom $from -DateTo $to -ErrorAction Stop } catch { $err = $_ }
+        finally { Invoke-SimHook $sim 'faults' -Method Delete | Out-Null }
         $err | Should -Not -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -Match '^RingCentralRequestInvalid'
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         "$($err.Exception.Message) $($err.ErrorDetails.Message)" | Should -Match 'CLG-110'
+        $err.Exception.Message | Should -Not -Match 'earlier page|rest of the range'
+    }
+
+    It 'an unknown -ExtensionId says which extension was not found, and nothing about pages' {
+        $err = $null
+        try { Get-RcCallLog -ExtensionId 999 -DateFrom $from -DateTo $to -ErrorAction Stop } catch { $err = $_ }
+        $err.Exception.Message | Should -Match 'Extension 999 not found \(-ExtensionId\)'
+        $err.Exception.Message | Should -Not -Match 'earlier page|rest of the range'
+    }
+
+    It 'warns when -DateFrom is in the future, instead of returning nothing silently' {
+        $records = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(2) -WarningVariable warned -WarningAction SilentlyContinue)
+        $records.Count | Should -Be 0
+        "$warned" | Should -Match '-DateFrom .* is in the future'
+    }
+
+    It 'counts records and pages in words that agree with the numbers' {
+        $one = ConvertTo-UtcDate (Expected $from $to)[0].startTime
+        $verbose = Get-RcCallLog -Account -DateFrom $one -DateTo $one.AddMilliseconds(1) -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        "$verbose" | Should -Match '\b1 record from 1 page\.'
+    }
+
+    It 'a -Connection that was disconnected is named as such, not as a missing Connect-RcAccount' {
+        $other = Connect-TestSimulator $sim -PassThru
+        Disconnect-RcAccount -Connection $other
+        Connect-TestSimulator $sim
+        $err = $null
+        try { Get-RcCallLog -Connection $other -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Match '^RingCentralNotConnected'
+        $err.Exception.Message | Should -Match 'given to -Connection .* was disconnected'
     }
 }
 
@@ -213,6 +244,7 @@ Describe 'Bad input is refused before any request, naming the parameter' {
         @{ Name = 'PageSize 1001'; Call = { Get-RcCallLog -PageSize 1001 }; Parameter = 'PageSize' }
         @{ Name = 'a malformed id'; Call = { Get-RcCallLog -Id 'abc/../def' }; Parameter = 'Id' }
         @{ Name = 'an empty id'; Call = { Get-RcCallLogBatch -Id '' }; Parameter = 'Id' }
+        @{ Name = 'SessionId with Direction'; Call = { Get-RcCallLog -Account -SessionId 4503599627370496 -Direction Inbound }; Parameter = 'SessionId.*-Direction' }
     ) {
         $err = $null
         try { & $Call -ErrorAction Stop | Out-Null } catch { $err = $_ }
