@@ -175,6 +175,34 @@ Describe 'Export-RcCallReport writes one self-contained page' {
         $ids | Should -Be @($records.Id)
     }
 
+    It '-From/-To give the period asked for, in days of the report''s zone, and the calls-per-day chart every day of it and no other' {
+        $zone = 'America/New_York'
+        $tz = [TimeZoneInfo]::FindSystemTimeZoneById($zone)
+        $todayThere = [TimeZoneInfo]::ConvertTime([DateTimeOffset]::UtcNow, $tz).Date
+        # Midnights of New York, given as UTC instants (what a script in that zone would pass).
+        $from = [TimeZoneInfo]::ConvertTimeToUtc($todayThere.AddDays(-7), $tz)
+        $to = [TimeZoneInfo]::ConvertTimeToUtc($todayThere, $tz)
+        $week = @($records | Where-Object { $_.StartTime -ge $from -and $_.StartTime -lt $to })
+        $target = Join-Path $work 'week.html'
+        $week | Export-RcCallReport -Path $target -From $from -To $to -TimeZone $zone
+        $text = Get-Content $target -Raw
+        $period = "$($todayThere.AddDays(-7).ToString('yyyy-MM-dd')) – $($todayThere.AddDays(-1).ToString('yyyy-MM-dd'))"
+        $text | Should -Match "data-meta=`"period`"><dt>Period</dt><dd>$([regex]::Escape($period))</dd>"
+        $chart = [regex]::Match($text, '(?s)<svg[^>]*data-chart="calls-per-day".*?</svg>').Value
+        $days = @([regex]::Matches($chart, 'data-label="(\d{4}-\d{2}-\d{2})') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
+        $days | Should -Be @(0..6 | ForEach-Object { $todayThere.AddDays(-7 + $_).ToString('yyyy-MM-dd') })
+    }
+
+    It 'says "no calls" for a period without records, instead of empty charts' {
+        $target = Join-Path $work 'empty.html'
+        @() | Export-RcCallReport -Path $target -From '2026-01-01' -To '2026-01-08' -TimeZone UTC
+        $text = Get-Content $target -Raw
+        $text | Should -Match 'data-no-calls'
+        $text | Should -Match 'No calls, '
+        $text | Should -Not -Match 'data-chart='
+        $text | Should -Not -Match '<tr data-call-id='
+    }
+
     It 'writes nothing with -WhatIf' {
         $target = Join-Path $work 'whatif.html'
         $records | Export-RcCallReport -Path $target -WhatIf
