@@ -184,6 +184,12 @@ Describe 'about_RingCentral.CallLog' {
         (Get-Help about_RingCentral.CallLog*).Name | Should -Contain 'about_RingCentral.CallLog'
     }
 
+    It 'shows its tables as aligned text columns, not Markdown' {
+        $about | Should -Not -Match '(?m)^\s*\|'
+        $about | Should -Match '(?m)^\s+Get-RcCallLog\s{2,}Lists call log records'
+        $about | Should -Match '(?m)^\s+RingCentralNotConnected\s{2,}InvalidOperation\s{2,}no connection'
+    }
+
     It 'covers <Topic>' -ForEach @(
         @{ Topic = 'where to create a JWT credential'; Pattern = 'Developer Console' }
         @{ Topic = 'the 24-hour default window'; Pattern = '24 hours' }
