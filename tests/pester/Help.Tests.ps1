@@ -248,11 +248,12 @@ Describe 'The module manifest' {
         foreach ($file in $data.FormatsToProcess) { Join-Path $ModuleBase $file | Should -Exist }
     }
 
-    It 'has tags, a project URI and release notes' {
+    It 'has tags and release notes, and no address that does not exist' {
         $data.PrivateData.PSData.Tags | Should -Not -BeNullOrEmpty
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
-        $data.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        # A ProjectUri or LicenseUri is given only once the project has a public home (the LICENSE ships in the package).
+        "$($data.PrivateData.PSData.ProjectUri) $($data.PrivateData.PSData.LicenseUri)" | Should -Not -Match 'example\.invalid'
         "$($data.PrivateData.PSData.ReleaseNotes)".Trim() | Should -Not -BeNullOrEmpty
         $info.ReleaseNotes | Should -Not -BeNullOrEmpty
     }
