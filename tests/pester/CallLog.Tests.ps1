@@ -217,7 +217,7 @@ Describe 'Get-RcCallLog filters narrow exactly as the ground truth says' {
     }
 
     It 'counts records and pages in words that agree with the numbers' {
-        $one = ConvertTo-UtcDate (Expected $from $to)[0].startTime
+        $one = (Expected $from $to | Group-Object startTime | Where-Object Count -EQ 1 | Select-Object -First 1).Group[0].Start
         $verbose = Get-RcCallLog -Account -DateFrom $one -DateTo $one.AddMilliseconds(1) -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
         "$verbose" | Should -Match '\b1 record from 1 page\.'
     }
@@ -355,6 +355,16 @@ Describe 'Get-RcCallLogBatch and Get-RcCallLog -Id' {
             $_.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         }
         (Get-SimCallLogRequests $sim).Count | Should -Be 3
+    }
+
+    It 'a malformed id among good ones is one error for that id, and the good ones are still read' {
+        $good = (Expected $from $to)[0].id
+        $errors = $null
+        $records = @(Get-RcCallLogBatch -Account -Id 'garbage!', $good -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $records.Id | Should -Be @($good)
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Match '^InvalidArgumentId'
+        $errors[0].TargetObject | Should -Be 'garbage!'
     }
 
     It 'one id is a plain GET; records pipe back in by property name' {
