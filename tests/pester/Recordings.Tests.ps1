@@ -230,6 +230,15 @@ Describe 'Save-RcRecording' {
         }
     }
 
+    It 'shows a failed download''s error in its own Error column of the default table, not under Path' {
+        $row = Save-RcRecording -RecordingId 99999999 -Path $folder -PassThru -ErrorAction SilentlyContinue
+        $row.Status | Should -Be 'Failed'
+        $lines = @(($row | Format-Table | Out-String -Width 250) -split "`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^RecordingId\s+Status\s+Bytes\s+Path\s+Error\s*$'
+        $errorAt = $lines[0].IndexOf('Error')
+        $lines[2].IndexOf($row.Error.Substring(0, 10)) | Should -Be $errorAt
+    }
+
     It 'keeps names from hostile values inside -Path' {
         $row = $records[2] | Select-Object *, @{ n = 'Direction'; e = { '..\..\x/y:z' + [char]7 } } -ExcludeProperty Direction |
             Save-RcRecording -Path $folder -FileNameTemplate '{Direction}_{RecordingId}' -PassThru
