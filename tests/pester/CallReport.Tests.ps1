@@ -410,4 +410,28 @@ Promise.all(Array.from(document.querySelectorAll('audio[data-recording-id]')).ma
             Invoke-Cdp $browser 'Emulation.setEmulatedMedia' @{ media = '' } -SessionId $session | Out-Null
         }
     }
+
+    It 'at 1024 px lays the eight tiles out in even rows, and sets every table header on one baseline' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        Invoke-Cdp $browser 'Emulation.setDeviceMetricsOverride' @{ width = 1024; height = 900; deviceScaleFactor = 1; mobile = $false } -SessionId $session | Out-Null
+        try {
+            $layout = Invoke-CdpScript $browser $session @'
+(() => {
+  const rows = {};
+  document.querySelectorAll('.tile').forEach(t => { const top = Math.round(t.getBoundingClientRect().top); rows[top] = (rows[top] || 0) + 1; });
+  const baselines = Array.from(document.querySelectorAll('#calls thead th')).map(th => {
+    const range = document.createRange(); range.selectNodeContents(th);
+    return Math.round(range.getBoundingClientRect().bottom);
+  });
+  return { tilesPerRow: Object.keys(rows).sort((a, b) => a - b).map(k => rows[k]), baselines: baselines };
+})()
+'@
+            ($layout.tilesPerRow -join '+') | Should -BeIn @('8', '4+4')
+            # Within a pixel: the texts' boxes round differently inside a sort button and outside one.
+            (($layout.baselines | Measure-Object -Maximum).Maximum - ($layout.baselines | Measure-Object -Minimum).Minimum) | Should -BeLessOrEqual 1 -Because "the header texts end at $($layout.baselines -join ', ') px"
+        }
+        finally {
+            Invoke-Cdp $browser 'Emulation.setDeviceMetricsOverride' @{ width = 1280; height = 900; deviceScaleFactor = 1; mobile = $false } -SessionId $session | Out-Null
+        }
+    }
 }
