@@ -234,7 +234,7 @@ Describe 'Save-RcRecording' {
         $row = Save-RcRecording -RecordingId 99999999 -Path $folder -PassThru -ErrorAction SilentlyContinue
         $row.Status | Should -Be 'Failed'
         $lines = @(($row | Format-Table | Out-String -Width 250) -split "`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^RecordingId\s+Status\s+Bytes\s+Path\s+Error\s*$'
+        $lines[0] | Should -Match '^RecordingId\s+Status\s+Bytes\s+Error\s+Path\s*$'
         $errorAt = $lines[0].IndexOf('Error')
         $lines[2].IndexOf($row.Error.Substring(0, 10)) | Should -Be $errorAt
     }
