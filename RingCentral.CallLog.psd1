@@ -31,9 +31,8 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('RingCentral', 'CallLog', 'Telephony', 'Recordings', 'CSV', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://example.invalid/RingCentral.CallLog'
-            LicenseUri   = 'https://example.invalid/RingCentral.CallLog/LICENSE'
-            ReleaseNotes = 'First release: Connect-RcAccount (JWT, access token, interactive PKCE), Get-RcCallLog, Get-RcCallLogBatch, Get-RcActiveCall, Get-RcRecording, Save-RcRecording; rate-limit pacing, retries, token renewal; a local RingCentral simulator for offline use.'
+            # Filled from CHANGELOG.md's section of ModuleVersion by build.ps1 (the notes are kept there only).
+            ReleaseNotes = ''
         }
     }
 }

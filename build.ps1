@@ -47,6 +47,26 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+function Get-ReleaseNotes {
+    # The CHANGELOG.md section of one version: the lines under "## <version>" up to the next "## ".
+    param([string] $Version)
+    $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')
+    $start = [array]::IndexOf($lines, "## $Version")
+    if ($start -lt 0) { throw "CHANGELOG.md has no '## $Version' section: write the release notes of $Version there." }
+    $section = foreach ($line in $lines[($start + 1)..($lines.Count - 1)]) { if ($line -match '^## ') { break }; $line }
+    ($section -join "`n").Trim()
+}
+
+function Set-ReleaseNotes {
+    # Writes the version's CHANGELOG.md section into the built manifest's ReleaseNotes.
+    param([string] $ManifestPath, [string] $Version)
+    $notes = (Get-ReleaseNotes $Version).Replace("'", "''")
+    $text = Get-Content $ManifestPath -Raw
+    $marker = "ReleaseNotes = ''"
+    if (-not $text.Contains($marker)) { throw "$ManifestPath has no `"$marker`" to fill from CHANGELOG.md." }
+    Set-Content $ManifestPath $text.Replace($marker, "ReleaseNotes = '$notes'") -NoNewline
+}
+
 function Invoke-Build {
     $manifest = Import-PowerShellDataFile (Join-Path $Root 'RingCentral.CallLog.psd1')
     $version = $manifest.ModuleVersion
@@ -63,6 +83,8 @@ function Invoke-Build {
         Where-Object Name -NE 'System.Management.Automation.dll' |
         Copy-Item -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'RingCentral.CallLog.psd1') $ModuleOut
+    Set-ReleaseNotes (Join-Path $ModuleOut 'RingCentral.CallLog.psd1') $version
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse
     & (Join-Path $Root 'tools/Build-Help.ps1') -DocsPath (Join-Path $Root 'docs/en-US') -ModulePath $ModuleOut
 
@@ -164,7 +186,8 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Package' {
         Invoke-Build
-        & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'package')
+        # It says "Package: <path>" itself; its FileInfo is for callers, not for this console.
+        $null = & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'package')
     }
     'Demo' {
         Invoke-Build

@@ -490,6 +490,21 @@ function Test-CmdletDoc($Meta, $Doc) {
 
 #region About topics
 
+function ConvertTo-PlainTable([string[]] $Lines) {
+    # Cells split on '|' (an escaped '\|' stays in its cell); the separator row becomes dashes under the header.
+    $rows = foreach ($l in $Lines) {
+        if ($l -match '^\s*\|[\s:|-]+\|\s*$') { continue }
+        , @(($l.Trim() -replace '^\||\|$', '' -split '(?<!\\)\|') | ForEach-Object { ConvertTo-PlainText ($_.Trim() -replace '\\\|', '|') })
+    }
+    $rows = @($rows)
+    $count = ($rows | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
+    $widths = foreach ($i in 0..($count - 1)) { ($rows | ForEach-Object { if ($i -lt $_.Count) { $_[$i].Length } else { 0 } } | Measure-Object -Maximum).Maximum }
+    $format = { param($cells) '    ' + ((0..($count - 1) | ForEach-Object { $c = if ($_ -lt $cells.Count) { $cells[$_] } else { '' }; $c.PadRight($widths[$_]) }) -join '  ').TrimEnd() }
+    & $format $rows[0]
+    '    ' + (($widths | ForEach-Object { '-' * $_ }) -join '  ')
+    foreach ($r in ($rows | Select-Object -Skip 1)) { & $format $r }
+}
+
 function ConvertTo-WrappedLines([string] $Text, [int] $Indent, [int] $Width = 80) {
     $pad = ' ' * $Indent
     $line = ''
@@ -514,7 +529,15 @@ function ConvertTo-AboutText([string] $Path) {
             $para.Clear()
         }
     }
+    # A Markdown table becomes aligned plain-text columns (Get-Help shows text, not Markdown).
+    $table = [System.Collections.Generic.List[string]]::new()
+    $flushTable = {
+        if ($table.Count -eq 0) { return }
+        foreach ($l in (ConvertTo-PlainTable $table.ToArray())) { $out.Add($l) }
+        $table.Clear()
+    }
     foreach ($line in (Get-Content -LiteralPath $Path)) {
+        if ($line -notmatch '^\s*\|') { & $flushTable }
         if ($line -match '^\s*```') {
             & $flush
             $inFence = -not $inFence
@@ -527,8 +550,7 @@ function ConvertTo-AboutText([string] $Path) {
         if ($line.Trim() -eq '') { & $flush; $out.Add(''); continue }
         if ($line -match '^\s*\|') {
             & $flush
-            if ($line -match '^\s*\|[\s:|-]+\|\s*$') { $out.Add('    ' + ($line.Trim() -replace '[^|]', '-')); continue }
-            $out.Add('    ' + (ConvertTo-PlainText $line.Trim()))
+            $table.Add($line)
             continue
         }
         if ($line -match '^(\s*)([-*]|\d+\.) (.+)$') {
@@ -541,6 +563,7 @@ function ConvertTo-AboutText([string] $Path) {
         }
         $para.Add($line.Trim())
     }
+    & $flushTable
     & $flush
     # Collapse runs of blank lines.
     $text = ($out -join "`n") -replace "`n{3,}", "`n`n"

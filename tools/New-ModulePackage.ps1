@@ -41,6 +41,7 @@ $manifestPath = Join-Path $ModulePath "$name.psd1"
 if (-not (Test-Path $manifestPath)) { throw "No module manifest at ${manifestPath}: build the module first (./build.ps1)." }
 $manifest = Import-PowerShellDataFile $manifestPath
 $version = $manifest.ModuleVersion
+if (-not (Test-Path (Join-Path $ModulePath 'LICENSE'))) { throw "No LICENSE in ${ModulePath}: a package ships its license (build.ps1 copies it)." }
 foreach ($dll in (Get-ChildItem $ModulePath -Filter 'System.Management.Automation.dll')) {
     throw "$($dll.FullName) must not ship: PowerShell provides it."
 }

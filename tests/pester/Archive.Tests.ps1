@@ -127,3 +127,38 @@ Describe 'Verify and purge' {
         $table | Should -Match 'Ok'
     }
 }
+
+Describe 'Remove-RcRecording where nobody can answer its question' {
+    It 'stops with one error that says to pass -Confirm:$false (cron: stdin at its end; pwsh -NonInteractive), and sends no DELETE' {
+        # A recording still on RingCentral (the recipe above purged the last 48 hours').
+        $id = @(Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-4) -DateTo (Get-Date).AddDays(-2.1) |
+                Where-Object { Get-RcRecording -RecordingId $_.RecordingId -ErrorAction SilentlyContinue } | Select-Object -First 1).RecordingId
+        $id | Should -Not -BeNullOrEmpty
+        # This pwsh again, as a scheduled task starts it: a dotnet tool's pwsh runs as "dotnet pwsh.dll".
+        $hostPath = (Get-Process -Id $PID).Path
+        $script = "Import-Module '$(Get-TestModulePath)'; Connect-RcAccount; Remove-RcRecording -RecordingId '$id' -SkipVerification"
+        foreach ($flags in @(@(), @('-NonInteractive'))) {
+            Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+            $psi = [Diagnostics.ProcessStartInfo]::new($hostPath)
+            if ((Split-Path $hostPath -LeafBase) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+            foreach ($a in @('-NoProfile') + $flags + @('-Command', $script)) { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardInput = $psi.RedirectStandardOutput = $psi.RedirectStandardError = $true
+            $psi.UseShellExecute = $false
+            $psi.Environment['NO_COLOR'] = '1'
+            $psi.Environment['RC_CLIENT_ID'] = $sim.clientId
+            $psi.Environment['RC_CLIENT_SECRET'] = $sim.clientSecret
+            $psi.Environment['RC_JWT'] = $sim.adminJwt
+            $psi.Environment['RC_SERVER_URL'] = $sim.url
+            $process = [Diagnostics.Process]::Start($psi)
+            $process.StandardInput.Close()
+            $stdout = $process.StandardOutput.ReadToEndAsync()
+            $stderr = $process.StandardError.ReadToEnd()
+            if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw 'the child pwsh did not end within 120 s (a hang guard)' }
+            $text = ($stderr + $stdout.Result) -replace '\s+', ' '
+            $text | Should -Match 'Pass -Confirm:\$false' -Because "flags '$flags' gave: $text"
+            $text | Should -Not -Match 'Object reference'
+            @((Invoke-SimHook $sim 'stats').requests | Where-Object method -EQ 'DELETE').Count | Should -Be 0
+        }
+        Get-RcRecording -RecordingId $id | Should -Not -BeNullOrEmpty
+    }
+}

@@ -192,14 +192,45 @@ Describe 'Get-RcCallLog filters narrow exactly as the ground truth says' {
         $byTelephony = @(Get-RcCallLog -Account -DateFrom $from -DateTo $to -TelephonySessionId $one.telephonySessionId)
         $byTelephony.Count | Should -Be (Expected $from $to { $_.telephonySessionId -eq $one.telephonySessionId }).Count
     }
-    It 'what only the server can judge comes back with its RingCentral code (CLG-110)' {
-        $one = (Expected $from $to)[0]
+    It 'what only the server can judge comes back with its RingCentral code (CLG-110), and nothing about pages when the first one failed' {
+        Invoke-SimHook $sim 'faults' -Method Post -Body @{ path = '/call-log'; kind = 'status'; status = 400; errorCode = 'CLG-110' } | Out-Null
         $err = $null
-        try { Get-RcCallLog -Account -SessionId $one.sessionId -Direction Inbound -ErrorAction Stop } catch { $err = $_ }
+        try { Get-RcCallLog -Account -DateFrom $from -DateTo $to -ErrorAction Stop } catch { $err = $_ }
+        finally { Invoke-SimHook $sim 'faults' -Method Delete | Out-Null }
         $err | Should -Not -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -Match '^RingCentralRequestInvalid'
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         "$($err.Exception.Message) $($err.ErrorDetails.Message)" | Should -Match 'CLG-110'
+        $err.Exception.Message | Should -Not -Match 'earlier page|rest of the range'
+    }
+
+    It 'an unknown -ExtensionId says which extension was not found, and nothing about pages' {
+        $err = $null
+        try { Get-RcCallLog -ExtensionId 999 -DateFrom $from -DateTo $to -ErrorAction Stop } catch { $err = $_ }
+        $err.Exception.Message | Should -Match 'Extension 999 not found \(-ExtensionId\)'
+        $err.Exception.Message | Should -Not -Match 'earlier page|rest of the range'
+    }
+
+    It 'warns when -DateFrom is in the future, instead of returning nothing silently' {
+        $records = @(Get-RcCallLog -Account -DateFrom (Get-Date).AddDays(2) -WarningVariable warned -WarningAction SilentlyContinue)
+        $records.Count | Should -Be 0
+        "$warned" | Should -Match '-DateFrom .* is in the future'
+    }
+
+    It 'counts records and pages in words that agree with the numbers' {
+        $one = (Expected $from $to | Group-Object startTime | Where-Object Count -EQ 1 | Select-Object -First 1).Group[0].Start
+        $verbose = Get-RcCallLog -Account -DateFrom $one -DateTo $one.AddMilliseconds(1) -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        "$verbose" | Should -Match '\b1 record from 1 page\.'
+    }
+
+    It 'a -Connection that was disconnected is named as such, not as a missing Connect-RcAccount' {
+        $other = Connect-TestSimulator $sim -PassThru
+        Disconnect-RcAccount -Connection $other
+        Connect-TestSimulator $sim
+        $err = $null
+        try { Get-RcCallLog -Connection $other -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Match '^RingCentralNotConnected'
+        $err.Exception.Message | Should -Match 'given to -Connection .* was disconnected'
     }
 }
 
@@ -214,6 +245,7 @@ Describe 'Bad input is refused before any request, naming the parameter' {
         @{ Name = 'PageSize 1001'; Call = { Get-RcCallLog -PageSize 1001 }; Parameter = 'PageSize' }
         @{ Name = 'a malformed id'; Call = { Get-RcCallLog -Id 'abc/../def' }; Parameter = 'Id' }
         @{ Name = 'an empty id'; Call = { Get-RcCallLogBatch -Id '' }; Parameter = 'Id' }
+        @{ Name = 'SessionId with Direction'; Call = { Get-RcCallLog -Account -SessionId 4503599627370496 -Direction Inbound }; Parameter = 'SessionId.*-Direction' }
     ) {
         $err = $null
         try { & $Call -ErrorAction Stop | Out-Null } catch { $err = $_ }
@@ -285,6 +317,19 @@ Describe 'Detailed view, legs and CSV' {
         finally { Remove-Item $file -ErrorAction SilentlyContinue }
     }
 
+    It 'Export-Csv writes the columns in reading order: when, which way, who, how long, what happened, the recording, then the technical ids' {
+        $header = @(Get-RcCallLog -Account -DateFrom $now.AddHours(-30) -DateTo $now.AddHours(-24) -First 1 | ConvertTo-Csv -NoTypeInformation)[0] -replace '"', ''
+        $columns = @($header -split ',')
+        $columns[0..2] -join ',' | Should -Be 'StartTime,Direction,Type'
+        $order = 'StartTime', 'Direction', 'Type', 'FromName', 'FromPhoneNumber', 'ToName', 'ToPhoneNumber', 'Duration', 'Result', 'Action', 'RecordingId', 'Id', 'SessionId', 'TelephonySessionId', 'PartyId', 'LastModifiedTime', 'Uri'
+        $positions = @($order | ForEach-Object { [array]::IndexOf($columns, $_) })
+        $positions | Should -Not -Contain -1
+        ($positions -join ',') | Should -Be (($positions | Sort-Object) -join ',') -Because "the header is $header"
+        foreach ($id in 'Id', 'SessionId', 'TelephonySessionId', 'PartyId', 'Uri') {
+            [array]::IndexOf($columns, $id) | Should -BeGreaterThan ([array]::IndexOf($columns, 'RecordingType'))
+        }
+    }
+
     It '-Raw writes each record''s JSON text as received' {
         $raw = @(Get-RcCallLog -Account -DateFrom $from -DateTo $to -First 3 -Raw)
         $raw.Count | Should -Be 3
@@ -311,6 +356,16 @@ Describe 'Get-RcCallLogBatch and Get-RcCallLog -Id' {
             $_.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         }
         (Get-SimCallLogRequests $sim).Count | Should -Be 3
+    }
+
+    It 'a malformed id among good ones is one error for that id, and the good ones are still read' {
+        $good = (Expected $from $to)[0].id
+        $errors = $null
+        $records = @(Get-RcCallLogBatch -Account -Id 'garbage!', $good -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $records.Id | Should -Be @($good)
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Match '^InvalidArgumentId'
+        $errors[0].TargetObject | Should -Be 'garbage!'
     }
 
     It 'one id is a plain GET; records pipe back in by property name' {

@@ -161,6 +161,49 @@ Describe 'Export-RcCallReport writes one self-contained page' {
         (Get-Content $target -Raw) | Should -Match 'data-metric="calls" data-value="2"'
     }
 
+    It 'takes the rows of an exported CSV by property name: Import-Csv calls.csv gives the same tiles and no error' {
+        $csv = Join-Path $work 'calls.csv'
+        $records | Export-Csv $csv -NoTypeInformation
+        $target = Join-Path $work 'from-csv.html'
+        $errors = $null
+        Import-Csv $csv | Export-RcCallReport -Path $target -TimeZone 'America/New_York' -ErrorVariable errors -ErrorAction SilentlyContinue
+        @($errors).Count | Should -Be 0
+        $text = Get-Content $target -Raw
+        foreach ($metric in 'calls', 'inbound', 'outbound', 'missed', 'recordings') {
+            $text | Should -Match "data-metric=`"$metric`" data-value=`"$($expected.Tiles[$metric])`""
+        }
+        $ids = [regex]::Matches($text, '<tr data-call-id="([^"]+)"') | ForEach-Object { $_.Groups[1].Value }
+        $ids | Should -Be @($records.Id)
+    }
+
+    It '-From/-To give the period asked for, in days of the report''s zone, and the calls-per-day chart every day of it and no other' {
+        $zone = 'America/New_York'
+        $tz = [TimeZoneInfo]::FindSystemTimeZoneById($zone)
+        $todayThere = [TimeZoneInfo]::ConvertTime([DateTimeOffset]::UtcNow, $tz).Date
+        # Midnights of New York, given as UTC instants (what a script in that zone would pass).
+        $from = [TimeZoneInfo]::ConvertTimeToUtc($todayThere.AddDays(-7), $tz)
+        $to = [TimeZoneInfo]::ConvertTimeToUtc($todayThere, $tz)
+        $week = @($records | Where-Object { $_.StartTime -ge $from -and $_.StartTime -lt $to })
+        $target = Join-Path $work 'week.html'
+        $week | Export-RcCallReport -Path $target -From $from -To $to -TimeZone $zone
+        $text = Get-Content $target -Raw
+        $period = "$($todayThere.AddDays(-7).ToString('yyyy-MM-dd')) – $($todayThere.AddDays(-1).ToString('yyyy-MM-dd'))"
+        $text | Should -Match "data-meta=`"period`"><dt>Period</dt><dd>$([regex]::Escape($period))</dd>"
+        $chart = [regex]::Match($text, '(?s)<svg[^>]*data-chart="calls-per-day".*?</svg>').Value
+        $days = @([regex]::Matches($chart, 'data-label="(\d{4}-\d{2}-\d{2})') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
+        $days | Should -Be @(0..6 | ForEach-Object { $todayThere.AddDays(-7 + $_).ToString('yyyy-MM-dd') })
+    }
+
+    It 'says "no calls" for a period without records, instead of empty charts' {
+        $target = Join-Path $work 'empty.html'
+        @() | Export-RcCallReport -Path $target -From '2026-01-01' -To '2026-01-08' -TimeZone UTC
+        $text = Get-Content $target -Raw
+        $text | Should -Match 'data-no-calls'
+        $text | Should -Match 'No calls, '
+        $text | Should -Not -Match 'data-chart='
+        $text | Should -Not -Match '<tr data-call-id='
+    }
+
     It 'writes nothing with -WhatIf' {
         $target = Join-Path $work 'whatif.html'
         $records | Export-RcCallReport -Path $target -WhatIf
@@ -366,6 +409,30 @@ Promise.all(Array.from(document.querySelectorAll('audio[data-recording-id]')).ma
         }
         finally {
             Invoke-Cdp $browser 'Emulation.setEmulatedMedia' @{ media = '' } -SessionId $session | Out-Null
+        }
+    }
+
+    It 'at 1024 px lays the eight tiles out in even rows, and sets every table header on one baseline' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        Invoke-Cdp $browser 'Emulation.setDeviceMetricsOverride' @{ width = 1024; height = 900; deviceScaleFactor = 1; mobile = $false } -SessionId $session | Out-Null
+        try {
+            $layout = Invoke-CdpScript $browser $session @'
+(() => {
+  const rows = {};
+  document.querySelectorAll('.tile').forEach(t => { const top = Math.round(t.getBoundingClientRect().top); rows[top] = (rows[top] || 0) + 1; });
+  const baselines = Array.from(document.querySelectorAll('#calls thead th')).map(th => {
+    const range = document.createRange(); range.selectNodeContents(th);
+    return Math.round(range.getBoundingClientRect().bottom);
+  });
+  return { tilesPerRow: Object.keys(rows).sort((a, b) => a - b).map(k => rows[k]), baselines: baselines };
+})()
+'@
+            ($layout.tilesPerRow -join '+') | Should -BeIn @('8', '4+4')
+            # Within a pixel: the texts' boxes round differently inside a sort button and outside one.
+            (($layout.baselines | Measure-Object -Maximum).Maximum - ($layout.baselines | Measure-Object -Minimum).Minimum) | Should -BeLessOrEqual 1 -Because "the header texts end at $($layout.baselines -join ', ') px"
+        }
+        finally {
+            Invoke-Cdp $browser 'Emulation.setDeviceMetricsOverride' @{ width = 1280; height = 900; deviceScaleFactor = 1; mobile = $false } -SessionId $session | Out-Null
         }
     }
 }

@@ -184,6 +184,12 @@ Describe 'about_RingCentral.CallLog' {
         (Get-Help about_RingCentral.CallLog*).Name | Should -Contain 'about_RingCentral.CallLog'
     }
 
+    It 'shows its tables as aligned text columns, not Markdown' {
+        $about | Should -Not -Match '(?m)^\s*\|'
+        $about | Should -Match '(?m)^\s+Get-RcCallLog\s{2,}Lists call log records'
+        $about | Should -Match '(?m)^\s+RingCentralNotConnected\s{2,}InvalidOperation\s{2,}no connection'
+    }
+
     It 'covers <Topic>' -ForEach @(
         @{ Topic = 'where to create a JWT credential'; Pattern = 'Developer Console' }
         @{ Topic = 'the 24-hour default window'; Pattern = '24 hours' }
@@ -242,11 +248,12 @@ Describe 'The module manifest' {
         foreach ($file in $data.FormatsToProcess) { Join-Path $ModuleBase $file | Should -Exist }
     }
 
-    It 'has tags, a project URI and release notes' {
+    It 'has tags and release notes, and no address that does not exist' {
         $data.PrivateData.PSData.Tags | Should -Not -BeNullOrEmpty
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
-        $data.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        # A ProjectUri or LicenseUri is given only once the project has a public home (the LICENSE ships in the package).
+        "$($data.PrivateData.PSData.ProjectUri) $($data.PrivateData.PSData.LicenseUri)" | Should -Not -Match 'example\.invalid'
         "$($data.PrivateData.PSData.ReleaseNotes)".Trim() | Should -Not -BeNullOrEmpty
         $info.ReleaseNotes | Should -Not -BeNullOrEmpty
     }

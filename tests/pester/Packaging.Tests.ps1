@@ -64,6 +64,25 @@ Describe 'The module package' {
         $entries | Should -Not -Contain 'System.Management.Automation.dll'
     }
 
+    It 'carries the LICENSE, release notes from CHANGELOG.md and no address that does not exist' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try {
+            $zip.Entries.FullName | Should -Contain 'LICENSE'
+            $reader = [IO.StreamReader]::new($zip.GetEntry('RingCentral.CallLog.nuspec').Open())
+            try { [xml] $nuspec = $reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+        finally { $zip.Dispose() }
+        $changelog = Get-Content (Join-Path $root 'CHANGELOG.md')
+        $start = [array]::IndexOf($changelog, "## $version")
+        $start | Should -BeGreaterThan 0 -Because "CHANGELOG.md has a section for $version"
+        $section = foreach ($line in $changelog[($start + 1)..($changelog.Count - 1)]) { if ($line -match '^## ') { break }; $line }
+        $notes = $nuspec.package.metadata.releaseNotes
+        ($notes -replace '\s+', ' ').Trim() | Should -Be ((($section -join ' ') -replace '\s+', ' ').Trim())
+        $nuspec.OuterXml | Should -Not -Match 'example\.invalid'
+        (Get-Content (Join-Path $root 'LICENSE') -TotalCount 1) | Should -Be 'MIT License'
+    }
+
     It 'is found in the registered local repository' {
         $found = Find-PSResource -Name RingCentral.CallLog -Repository $repoName
         $found.Name | Should -Be 'RingCentral.CallLog'

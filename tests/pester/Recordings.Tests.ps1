@@ -188,6 +188,57 @@ Describe 'Save-RcRecording' {
         @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording*' }).Count | Should -Be 0
     }
 
+    It 'creates -Path before the next command of the pipeline opens a file in it: a manifest in a new dated folder gets every row' {
+        # The nightly recipe: Export-Csv (Join-Path $folder 'manifest.csv') opens its file before the first download.
+        $dated = Join-Path $folder (Get-Date -Format 'yyyy-MM-dd')
+        $records | Select-Object -First 3 | Save-RcRecording -Path $dated -PassThru |
+            Export-Csv (Join-Path $dated 'manifest.csv') -NoTypeInformation -ErrorVariable failures
+        $failures.Count | Should -Be 0
+        @(Import-Csv (Join-Path $dated 'manifest.csv') | Where-Object Status -EQ 'Downloaded').Count | Should -Be 3
+    }
+
+    It 'leaves no empty folder behind when the run fails before any download' {
+        $new = Join-Path $folder 'never-used'
+        { Get-RcCallLog -ExtensionId 999 -ErrorAction Stop | Save-RcRecording -Path $new -ErrorAction Stop } | Should -Throw
+        Test-Path $new | Should -BeFalse
+    }
+
+    It 'refuses a -Path it cannot write to with one terminating error naming -Path, before any request' {
+        New-Item -ItemType Directory $folder | Out-Null
+        $readOnly = Join-Path $folder 'ro'
+        New-Item -ItemType Directory $readOnly | Out-Null
+        # root ignores file modes, so as root the place is a read-only tmpfs; otherwise a folder without write permission.
+        $mounted = $false
+        if ((id -u) -eq '0') { mount -t tmpfs -o ro,size=1m tmpfs $readOnly; $mounted = $LASTEXITCODE -eq 0 }
+        else { chmod 555 $readOnly }
+        try {
+            if ((id -u) -eq '0' -and -not $mounted) { Set-ItResult -Skipped -Because 'mounting a read-only tmpfs failed'; return }
+            Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+            foreach ($target in (Join-Path $readOnly 'new'), $readOnly) {
+                $errors = @()
+                try { $records | Select-Object -First 3 | Save-RcRecording -Path $target -PassThru -ErrorVariable errors | Out-Null }
+                catch { $caught = $_ }
+                $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidArgumentPath*'
+                $caught.Exception.Message | Should -BeLike '*-Path*'
+                $errors.Count | Should -Be 1
+                $caught = $null
+            }
+            @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/recording/*' }).Count | Should -Be 0
+        }
+        finally {
+            if ($mounted) { umount $readOnly } elseif ((id -u) -ne '0') { chmod 755 $readOnly }
+        }
+    }
+
+    It 'shows a failed download''s error in its own Error column of the default table, not under Path' {
+        $row = Save-RcRecording -RecordingId 99999999 -Path $folder -PassThru -ErrorAction SilentlyContinue
+        $row.Status | Should -Be 'Failed'
+        $lines = @(($row | Format-Table | Out-String -Width 250) -split "`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^RecordingId\s+Status\s+Bytes\s+Error\s+Path\s*$'
+        $errorAt = $lines[0].IndexOf('Error')
+        $lines[2].IndexOf($row.Error.Substring(0, 10)) | Should -Be $errorAt
+    }
+
     It 'keeps names from hostile values inside -Path' {
         $row = $records[2] | Select-Object *, @{ n = 'Direction'; e = { '..\..\x/y:z' + [char]7 } } -ExcludeProperty Direction |
             Save-RcRecording -Path $folder -FileNameTemplate '{Direction}_{RecordingId}' -PassThru

@@ -71,8 +71,19 @@ public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
             }
             catch (RcApiException ex)
             {
-                // Say exactly what is missing: nothing is ever silently left out.
-                var detail = string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of {3} earlier pages were written, and the rest of the range is missing.", pages + 1, UrlText.Of(uri), written, pages);
+                // Say exactly what is missing: nothing is ever silently left out. When the first
+                // page failed nothing was partial, so the error says only what happened.
+                if (pages == 0)
+                {
+                    // A 404 on a listing's first page is the extension asked for: say which one.
+                    var message = ex.Kind == RcErrorKind.NotFound && ExtensionId is not null
+                        ? $"Extension {ExtensionId} not found (-ExtensionId). {ex.Message}"
+                        : ex.Message;
+                    ThrowTerminating(ex.Rephrase(ex.Kind, message), ExtensionId is null ? uri : ExtensionId);
+                    return;
+                }
+
+                var detail = string.Format(CultureInfo.InvariantCulture, " Page {0} ({1}) was not fetched; {2} records of {3} earlier {4} written, and the rest of the range is missing.", pages + 1, UrlText.Of(uri), written, pages, pages == 1 ? "page were" : "pages were");
                 ThrowTerminating(ex.Rephrase(ex.Kind, ex.Message + detail), uri);
                 return;
             }
@@ -98,14 +109,17 @@ public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
             }
 
             next = page.NextPage;
-            progress.StatusDescription = string.Format(CultureInfo.InvariantCulture, "{0} records from {1} pages", written, pages);
+            progress.StatusDescription = RecordsFromPages(written, pages);
             WriteProgress(progress);
         }
 
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} records from {1} pages.", written, pages));
+        WriteVerbose(RecordsFromPages(written, pages) + ".");
     }
+
+    private static string RecordsFromPages(ulong records, int pages) =>
+        string.Format(CultureInfo.InvariantCulture, "{0} {1} from {2} {3}", records, records == 1 ? "record" : "records", pages, pages == 1 ? "page" : "pages");
 
     /// <summary>Raw JSON text; with a change type (a checkpointed run), an object that carries both.</summary>
     private static object RawOutput(CallLogRecord record, string json) =>

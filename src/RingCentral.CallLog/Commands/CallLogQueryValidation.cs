@@ -16,6 +16,11 @@ internal static class CallLogQueryValidation
             throw new ArgumentException($"-DateFrom ({query.DateFrom:o}) is after -DateTo ({query.DateTo:o}).", "DateFrom");
         }
 
+        if (query.SessionId is not null && SessionIdConflict(query) is { } other)
+        {
+            throw new ArgumentException($"-SessionId cannot be combined with {other}: RingCentral searches a session on all dates by itself and refuses other filters with it (CLG-110). Leave out {other}, or filter the session's records with Where-Object.", "SessionId");
+        }
+
         if (query.PhoneNumber is not null && query.ExtensionNumber is not null)
         {
             throw new ArgumentException("-PhoneNumber and -ExtensionNumber cannot be used together (RingCentral refuses the combination).", "PhoneNumber");
@@ -41,4 +46,17 @@ internal static class CallLogQueryValidation
             throw new ArgumentException($"-PhoneNumber '{query.PhoneNumber}' holds no digits.", "PhoneNumber");
         }
     }
+
+    /// <summary>The first parameter given with -SessionId that RingCentral does not allow beside it (view, showDeleted, showBlocked and paging are allowed).</summary>
+    private static string? SessionIdConflict(CallLogQuery query) =>
+        query.DateFrom is not null ? "-DateFrom"
+        : query.DateTo is not null ? "-DateTo"
+        : query.Direction.Count > 0 ? "-Direction"
+        : query.Type.Count > 0 ? "-Type"
+        : query.Transport.Count > 0 ? "-Transport"
+        : query.PhoneNumber is not null ? "-PhoneNumber"
+        : query.ExtensionNumber is not null ? "-ExtensionNumber"
+        : query.TelephonySessionId is not null ? "-TelephonySessionId"
+        : query.RecordingType is not null ? "-RecordingType (or -WithRecording)"
+        : null;
 }

@@ -171,7 +171,9 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
             }
 
             (clientId, secret, jwt) = (environment.ClientId, environment.ClientSecret, environment.Jwt);
-            WriteVerbose("Using RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT" + (Server is null && EnvironmentCredentials.ServerUrl is not null ? " and RC_SERVER_URL" : string.Empty) + " from the environment.");
+            WriteVerbose(Server is null && EnvironmentCredentials.ServerUrl is not null
+                ? "Using RC_CLIENT_ID, RC_CLIENT_SECRET, RC_JWT and RC_SERVER_URL from the environment."
+                : "Using RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT from the environment.");
         }
         else if (clientId is null || secret is null || jwt is null)
         {

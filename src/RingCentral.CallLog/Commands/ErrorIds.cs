@@ -31,6 +31,9 @@ internal static class ErrorIds
     /// <summary>Remove-RcRecording: the local copy did not verify, so the recording was not sent for deletion.</summary>
     public const string RecordingVerificationFailed = "RecordingVerificationFailed";
 
+    /// <summary>Remove-RcRecording would ask before deleting, and the host cannot ask (cron, -NonInteractive).</summary>
+    public const string ConfirmationNotPossible = "ConfirmationNotPossible";
+
     // Export-RcCallReport: the report file is there and -Force was not given; writing it failed.
     public const string CallReportFileExists = "CallReportFileExists";
     public const string CallReportWriteFailed = "CallReportWriteFailed";

@@ -47,6 +47,14 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
     [ValidateRange(0, 1_000_000)]
     public int MaxRows { get; set; } = 5000;
 
+    /// <summary>The start of the period the report is about (as Get-RcCallLog -DateFrom: local time without a zone).</summary>
+    [Parameter]
+    public DateTime? From { get; set; }
+
+    /// <summary>The end of the period (exclusive, as Get-RcCallLog -DateTo).</summary>
+    [Parameter]
+    public DateTime? To { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -107,7 +115,15 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
         }
 
         WriteVerbose($"Recordings on disk: {locator.Count}. Times in {zone.Id}.");
-        _aggregator = new CallReportAggregator(zone, MaxRows, locator.Find);
+        // Dates as Get-RcCallLog reads them: without a zone, this computer's local time.
+        var from = CallLogListingCmdlet.ToOffset(From);
+        var to = CallLogListingCmdlet.ToOffset(To);
+        if (from > to)
+        {
+            ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-From ({from:u}) is after -To ({to:u}).", nameof(From)), From));
+        }
+
+        _aggregator = new CallReportAggregator(zone, MaxRows, locator.Find) { PeriodFrom = from, PeriodTo = to };
     }
 
     protected override void ProcessRecord()
@@ -118,7 +134,14 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             return;
         }
 
-        var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog); this is {InputObject.BaseObject.GetType().Name}. It is left out of the report.", nameof(InputObject));
+        // Rows of an exported CSV (Import-Csv calls.csv) are read by property name.
+        if (CallLogRecordRow.Read(InputObject, out var problem) is { } row)
+        {
+            _aggregator!.Add(row);
+            return;
+        }
+
+        var error = new ArgumentException($"Export-RcCallReport takes call log records (CallLogRecord, from Get-RcCallLog, or rows of their CSV export); this {InputObject.BaseObject.GetType().Name} is not one: {problem}. It is left out of the report.", nameof(InputObject));
         WriteError(ErrorIds.InvalidArgumentRecord(error, InputObject));
     }
 

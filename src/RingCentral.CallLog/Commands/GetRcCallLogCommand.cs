@@ -193,6 +193,12 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
             ThrowInvalidArgument(ex, null);
         }
 
+        if (query.DateFrom is { } from && from > DateTimeOffset.UtcNow)
+        {
+            // Not an error (a clock may be off), but an empty result must not look like a quiet day.
+            WriteWarning($"-DateFrom ({from:u}) is in the future: RingCentral lists no call after now, so this returns nothing. Dates without a time zone are local time; prefer ISO dates (2026-11-01).");
+        }
+
         return query;
     }
 }

@@ -20,6 +20,16 @@ public abstract class RcCmdlet : RcAsyncCmdlet
     /// <summary>The connection to use; a terminating RingCentralNotConnected error when there is none.</summary>
     internal RcConnection RequireConnection()
     {
+        if (Connection is { Session.IsDisconnected: true })
+        {
+            // The connection given was closed: "connect first" would point at the wrong thing.
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The connection given to -Connection ({Connection}) was disconnected (Disconnect-RcAccount). Connect again with Connect-RcAccount -PassThru and pass the new connection."),
+                ErrorIds.NotConnected,
+                ErrorCategory.InvalidOperation,
+                null));
+        }
+
         var connection = Connection ?? ConnectionStore.Get();
         if (connection is null || connection.Session.IsDisconnected)
         {

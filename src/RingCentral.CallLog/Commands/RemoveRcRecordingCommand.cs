@@ -91,7 +91,7 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
             }
 
             var what = SkipVerification ? "Delete the recording on RingCentral (not verified: -SkipVerification)" : $"Delete the recording on RingCentral (local copy verified: {path})";
-            if (ShouldProcess(id, what))
+            if (ShouldDelete(id, what))
             {
                 _pending.Add(new PendingDelete(id, path, verifiedSha256));
                 if (_pending.Count == RecordingApi.MaxDeleteIds)
@@ -103,6 +103,28 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
     }
 
     protected override void EndProcessing() => Flush();
+
+    /// <summary>
+    /// ShouldProcess, but a host that cannot ask (cron or a scheduled task: no console, stdin at its
+    /// end; pwsh -NonInteractive) is one clear terminating error that says what to pass, instead
+    /// of the host's own failure ("Object reference not set…"). Nothing is deleted then.
+    /// </summary>
+    private bool ShouldDelete(string id, string what)
+    {
+        try
+        {
+            return ShouldProcess(id, what);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or System.Management.Automation.Host.HostException)
+        {
+            _pending.Clear();
+            var error = new InvalidOperationException(
+                "Remove-RcRecording asks before it deletes, and this host cannot ask (no interactive console: a scheduled task, cron, or pwsh -NonInteractive). " +
+                "Pass -Confirm:$false to delete without asking, or -WhatIf to see what would be deleted. Nothing was deleted.", ex);
+            ThrowTerminatingError(new ErrorRecord(error, ErrorIds.ConfirmationNotPossible, ErrorCategory.InvalidOperation, id));
+            return false;
+        }
+    }
 
     private void Refuse(string id, string? path, string reason)
     {

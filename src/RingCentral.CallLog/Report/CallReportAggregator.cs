@@ -64,6 +64,12 @@ internal sealed class CallReportAggregator
     /// <summary>Talk seconds ÷ connected calls, 0 without connected calls.</summary>
     public double AverageHandleSeconds => Connected == 0 ? 0 : (double)TalkSeconds / Connected;
 
+    /// <summary>The period asked for (Export-RcCallReport -From/-To); null ends fall back to the first and last call.</summary>
+    public DateTimeOffset? PeriodFrom { get; set; }
+
+    /// <inheritdoc cref="PeriodFrom"/>
+    public DateTimeOffset? PeriodTo { get; set; }
+
     public DateTimeOffset? FirstStart { get; private set; }
 
     public DateTimeOffset? LastStart { get; private set; }
@@ -78,13 +84,21 @@ internal sealed class CallReportAggregator
     /// <summary>Calls per local day, [Inbound, Outbound, Other], every day from the first to the last (zero days included).</summary>
     public IEnumerable<KeyValuePair<DateTime, int[]>> PerDay()
     {
-        if (_perDay.Count == 0)
+        // Days of the report's zone, across the period asked for (its empty days included) and any call outside it.
+        DateTime? first = PeriodFrom is { } from ? TimeZoneInfo.ConvertTime(from, _zone).Date : null;
+        DateTime? last = PeriodTo is { } to && (PeriodFrom is null || to > PeriodFrom) ? TimeZoneInfo.ConvertTime(to.AddTicks(-1), _zone).Date : null;
+        if (_perDay.Count > 0)
+        {
+            first = first is { } f && f < _perDay.Keys.First() ? f : _perDay.Keys.First();
+            last = last is { } l && l > _perDay.Keys.Last() ? l : _perDay.Keys.Last();
+        }
+
+        if (first is null || last is null)
         {
             yield break;
         }
 
-        var last = _perDay.Keys.Last();
-        for (var day = _perDay.Keys.First(); day <= last; day = day.AddDays(1))
+        for (var day = first.Value; day <= last.Value; day = day.AddDays(1))
         {
             yield return new KeyValuePair<DateTime, int[]>(day, _perDay.TryGetValue(day, out var counts) ? counts : new int[DirectionSeries.Count]);
         }

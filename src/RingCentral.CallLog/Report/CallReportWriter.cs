@@ -30,8 +30,17 @@ internal static class CallReportWriter
         WriteHeader(w, data, header);
         w.Write("<main>\n");
         WriteTiles(w, data);
-        WriteCharts(w, data);
-        WriteTable(w, data);
+        if (data.Calls == 0)
+        {
+            // Empty charts and an empty table read like a broken page; one sentence says it.
+            w.Write("<p class=\"no-calls\" data-no-calls>No calls in this period.</p>\n");
+        }
+        else
+        {
+            WriteCharts(w, data);
+            WriteTable(w, data);
+        }
+
         WriteDefinitions(w, data);
         w.Write("</main>\n<script>");
         w.Write(ReportAssets.Script);
@@ -53,20 +62,45 @@ internal static class CallReportWriter
     {
         var zone = data.Zone;
         var accounts = data.Accounts.Count > 0 ? string.Join(", ", data.Accounts) : header.FallbackAccount ?? "not named by the records";
-        var period = data.FirstStart is { } first && data.LastStart is { } last
-            ? Time(TimeZoneInfo.ConvertTime(first, zone)).Substring(0, 16) + " \u2013 " + Time(TimeZoneInfo.ConvertTime(last, zone)).Substring(0, 16)
-            : "no calls";
+        var period = Period(data);
         w.Write("<header class=\"page-head\">\n<div><h1>");
         HtmlText.Write(w, header.Title);
         w.Write("</h1><p class=\"sub\">");
-        HtmlText.Write(w, data.Calls.ToString("N0", CultureInfo.InvariantCulture) + " calls, " + period);
+        HtmlText.Write(w, data.Calls == 0 ? "No calls, " + period : data.Calls.ToString("N0", CultureInfo.InvariantCulture) + (data.Calls == 1 ? " call, " : " calls, ") + period);
         w.Write("</p></div>\n<dl class=\"meta\">");
         Meta(w, "account", "Account", accounts);
-        Meta(w, "period", "Period covered", period);
+        Meta(w, "period", data.PeriodFrom is null && data.PeriodTo is null ? "Period covered" : "Period", period);
         Meta(w, "time-zone", "Time zone", zone.Id);
         Meta(w, "generated", "Generated", Time(TimeZoneInfo.ConvertTime(header.Generated, zone)) + " by RingCentral.CallLog " + header.ModuleVersion);
         w.Write("</dl>\n</header>\n");
     }
+
+    /// <summary>
+    /// The period asked for (-From/-To) in the report's zone, as days when both ends are midnights
+    /// there (-To is exclusive: its day is not shown); without them, the first to the last call.
+    /// </summary>
+    internal static string Period(CallReportAggregator data)
+    {
+        var zone = data.Zone;
+        var from = data.PeriodFrom ?? data.FirstStart;
+        var to = data.PeriodTo ?? data.LastStart;
+        if (from is null || to is null)
+        {
+            return "no calls";
+        }
+
+        var localFrom = TimeZoneInfo.ConvertTime(from.Value, zone);
+        var localTo = TimeZoneInfo.ConvertTime(to.Value, zone);
+        if (data.PeriodFrom is not null && data.PeriodTo is not null && localFrom.TimeOfDay == TimeSpan.Zero && localTo.TimeOfDay == TimeSpan.Zero && localTo > localFrom)
+        {
+            var lastDay = localTo.AddDays(-1);
+            return localFrom.Date == lastDay.Date ? Day(localFrom) : Day(localFrom) + " \u2013 " + Day(lastDay);
+        }
+
+        return Time(localFrom).Substring(0, 16) + " \u2013 " + Time(localTo).Substring(0, 16);
+    }
+
+    private static string Day(DateTimeOffset local) => local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void Meta(TextWriter w, string key, string name, string value)
     {
