@@ -90,7 +90,7 @@ Describe 'Get-RcCallLog -Checkpoint' {
         # A terminating API error (503 until the retries run out).
         $impatient = Connect-TestSimulator $sim -PassThru -Extra @{ MaxRetryCount = 1; RetryBackoffSeconds = 0.05 }
         Invoke-SimHook $sim 'faults' -Method POST -Body @{ kind = 'status'; status = 503; path = '/call-log'; count = 2 } | Out-Null
-        { Get-RcCallLog -Connection $impatient -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -NewOnly -ErrorAction Stop } | Should -Throw '*not fetched*'
+        { Get-RcCallLog -Connection $impatient -Account -DateFrom $start -Checkpoint $cp -CheckpointSettleTime 0 -NewOnly -ErrorAction Stop } | Should -Throw '*Service Temporary Unavailable*'
         (Get-FileHash $cp).Hash | Should -Be $before.Hash
         Invoke-SimHook $sim 'faults' -Method DELETE | Out-Null
 

@@ -76,14 +76,16 @@ Describe 'Faults: an export returns exactly the simulator''s record set' {
         @($statuses | Where-Object { $_ -eq 503 }).Count | Should -Be 3
     }
 
-    It 'when retries run out, a terminating error says which page was not fetched' {
+    It 'when retries run out on the first page, the terminating error says what happened and nothing of pages' {
         Connect-Fast @{ MaxRetryCount = 1 } | Out-Null
         Add-Fault @{ kind = 'status'; status = 503; path = '/call-log'; count = 5 }
         $err = $null
         $got = @(try { Get-RcCallLog -Account -DateFrom $now.AddDays(-2) -DateTo $now.AddDays(-1) -ErrorAction Stop } catch { $err = $_ })
         $err.FullyQualifiedErrorId | Should -Match '^RingCentralServiceUnavailable'
         $err.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
-        $err.Exception.Message | Should -Match 'Page 1 .*not fetched'
+        # Nothing was written, so nothing is partial: no "0 records of 0 earlier pages" (issue 23).
+        $err.Exception.Message | Should -Match 'Service Temporary Unavailable'
+        $err.Exception.Message | Should -Not -Match 'earlier page|rest of the range|not fetched'
         $err.ErrorDetails.Message | Should -Match 'RCRequestId'
     }
 
