@@ -105,8 +105,10 @@ $connect
     # read: call log CSVs, an archive with manifests, the simulator's first line as sim.json.
     function script:New-ExampleWorld {
         $days = [int][Math]::Max(95, ((Get-Date) - [datetime]'2026-10-01').TotalDays + 3)
+        # The examples name fixed dates (2026-11-01 is a Sunday, when an office takes hardly a call): the
+        # even 24x7 data gives every day its calls and recordings.
         $sim = Start-TestSimulator -Arguments @('--seed', '7', '--extensions', '6', '--calls-per-day', '30', '--days', "$days",
-            '--recording-bytes', '4000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0')
+            '--recording-bytes', '4000', '--heavy', '0/0', '--light', '0/0', '--auth', '0/0', '--profile', '24x7')
         Invoke-SimHook $sim 'calls' -Method Post -Body @{ count = 30; endedSecondsAgo = 0; visibleAfterSeconds = 0 } | Out-Null
         Invoke-SimHook $sim 'calls' -Method Post -Body @{ count = 10; endedSecondsAgo = -7200; visibleAfterSeconds = 0; durationSeconds = 9000 } | Out-Null
         $c = Connect-TestSimulator $sim -PassThru
@@ -129,6 +131,20 @@ $connect
         $recorded | Select-Object -Skip 4 -First 2 | ForEach-Object {
             [pscustomobject]@{ RecordingId = $_.RecordingId; CallLogId = $_.Id; Path = ''; Status = 'Failed'; Error = 'The connection was reset.' }
         } | Export-Csv (Join-Path $archive '2026-11-01/manifest.csv') -NoTypeInformation
+
+        # A checkpointed run that was never completed: what Complete-RcCheckpoint's examples promote.
+        Get-RcCallLog -Connection $c -Account -DateFrom 2026-11-01 -Checkpoint (Join-Path $dir 'srv/calllogs/calls.checkpoint.json') | Out-Null
+        # The load script a database example pipes into sqlite3 (run from the example's folder): upsert by Id, DELETE for Deleted.
+        @'
+DROP TABLE IF EXISTS batch;
+.import --csv srv/calllogs/batch.csv batch
+CREATE TABLE IF NOT EXISTS calls (Id TEXT PRIMARY KEY, StartTime TEXT, Direction TEXT, Result TEXT);
+BEGIN;
+INSERT INTO calls SELECT Id, StartTime, Direction, Result FROM batch WHERE ChangeType <> 'Deleted'
+  ON CONFLICT(Id) DO UPDATE SET StartTime = excluded.StartTime, Direction = excluded.Direction, Result = excluded.Result;
+DELETE FROM calls WHERE Id IN (SELECT Id FROM batch WHERE ChangeType = 'Deleted');
+COMMIT;
+'@ | Set-Content (Join-Path $dir 'load-batch.sql')
 
         $recent = @(Get-RcCallLog -Connection $c -Account -DateFrom (Get-Date).AddDays(-2) -View Detailed)
         $month = Get-Date -Day 1 -Hour 0 -Minute 0 -Second 0 -Millisecond 0
@@ -206,7 +222,8 @@ $connect
             Output   = $stdout.Result
             Errors   = $stderr.Result
             Written  = $written
-            Empty    = @($written | Where-Object { (Get-Item -LiteralPath (Join-Path $folder $_)).Length -eq 0 })
+            # A checkpoint's lock file stays, emptied, when its run ends (its content only names a live holder).
+            Empty    = @($written | Where-Object { $_ -notlike '*.lock' -and (Get-Item -LiteralPath (Join-Path $folder $_)).Length -eq 0 })
             Work     = $work
         }
     }
@@ -224,6 +241,9 @@ Describe 'Documented examples run as written against the simulator' {
     It '<Name>' -ForEach $examples {
         $reason = @($Excluded.Keys | Where-Object { $Name -like $_ } | ForEach-Object { $Excluded[$_] })
         if ($reason) { Set-ItResult -Skipped -Because $reason[0]; return }
+        if ($Code -match '\bsqlite3\b' -and -not (Get-Command sqlite3 -ErrorAction Ignore)) {
+            Set-ItResult -Skipped -Because 'the sqlite3 program (Debian package sqlite3) is not installed here'; return
+        }
 
         # On a shared machine a simulator may be ended from outside (its exit code says so): start
         # the world again, visibly, rather than fail every later example for it.

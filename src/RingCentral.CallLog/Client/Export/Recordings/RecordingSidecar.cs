@@ -161,7 +161,8 @@ internal sealed class RecordingSidecar
     public static IEnumerable<string> LeftoverTemporaries(string basePath) =>
         RecordingFileNamer.KnownExtensions
             .SelectMany(e => new[] { PathFor(basePath + e) + ".tmp", PathFor(basePath + e + RecordingContentDownload.PartialSuffix) + ".tmp" })
-            .Where(File.Exists);
+            // A link there is no leftover of ours: it stays, and the download refuses it with a clear error.
+            .Where(p => File.Exists(p) && !RecordingFileGuard.IsLink(p));
 
     private void WriteJson(Utf8JsonWriter w)
     {
