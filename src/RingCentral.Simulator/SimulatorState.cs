@@ -44,6 +44,9 @@ internal sealed class SimulatorState
     /// <summary>The WebSocket gateway: subscriptions and the telephony session events of new calls.</summary>
     public Events.Gateway Gateway { get; }
 
+    /// <summary>The company every extension's contact names (RingCentral's account info has no name of its own).</summary>
+    public const string CompanyName = "Redwood Valley Dental";
+
     public string AccountId => Generator.AccountId;
     public IReadOnlyList<Extension> Extensions => Generator.Extensions;
     public string PlatformBase { get; set; } = "";

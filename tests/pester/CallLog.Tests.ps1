@@ -287,6 +287,18 @@ Describe 'Permissions' {
 }
 
 Describe 'Detailed view, legs and CSV' {
+    It 'the default table shows StartTime in ISO 8601 UTC whatever the machine''s culture and zone' {
+        $record = Get-RcCallLog -Account -DateFrom $now.AddHours(-30) -DateTo $now.AddHours(-24) -First 1
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $table = $record | Format-Table | Out-String
+        }
+        finally { [cultureinfo]::CurrentCulture = $before }
+        $table | Should -Match 'StartTime \(UTC\)'
+        $table | Should -Match ([regex]::Escape($record.StartTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)))
+    }
+
     It '-View Detailed | Select-Object -ExpandProperty Legs gives legs carrying their record id' {
         $records = @(Get-RcCallLog -Account -DateFrom $now.AddHours(-30) -DateTo $now.AddHours(-24) -View Detailed)
         $legs = @($records | Select-Object -ExpandProperty Legs)

@@ -109,7 +109,8 @@ Describe 'Export-RcCallReport writes one self-contained page' {
     }
 
     It 'names the account, the period, the time zone and the module version in the header' {
-        $html | Should -Match "data-meta=`"account`"><dt>Account</dt><dd>$($sim.accountId)</dd>"
+        # The account's name is the company of the signed-in extension's contact (the simulator's names one).
+        $html | Should -Match "data-meta=`"account`"><dt>Account</dt><dd>Redwood Valley Dental \($($sim.accountId)\)</dd>"
         $first = [TimeZoneInfo]::ConvertTime(($records.StartTime | Measure-Object -Minimum).Minimum, $Zone).ToString('yyyy-MM-dd HH:mm')
         $last = [TimeZoneInfo]::ConvertTime(($records.StartTime | Measure-Object -Maximum).Maximum, $Zone).ToString('yyyy-MM-dd HH:mm')
         $html | Should -Match ([regex]::Escape("$first – $last"))

@@ -36,6 +36,9 @@ internal sealed class RcSession : IDisposable
 
     public string? OwnerName { get; private set; }
 
+    /// <summary>The company the signed-in extension's contact names, if any: the account's name as people know it.</summary>
+    public string? AccountName { get; private set; }
+
     public bool IsDisconnected
     {
         get => _disconnected;
@@ -119,6 +122,7 @@ internal sealed class RcSession : IDisposable
             var me = await session.Core.SendAsync(request, ReadExtensionAsync, events, cancellationToken).ConfigureAwait(false);
             session.ExtensionId = me.Id;
             session.OwnerName = me.Name;
+            session.AccountName = string.IsNullOrWhiteSpace(me.Contact?.Company) ? null : me.Contact!.Company;
             session.AccountId = me.Account?.Id;
             events.Verbose($"Signed in as {me.Name} (extension {me.ExtensionNumber}, id {me.Id}) of account {me.Account?.Id}.");
             return session;

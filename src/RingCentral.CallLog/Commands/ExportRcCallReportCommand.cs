@@ -158,7 +158,8 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             return;
         }
 
-        var header = new CallReportHeader(Title, DateTimeOffset.UtcNow, ModuleVersion(), ConnectionStore.Get()?.AccountId);
+        var connection = ConnectionStore.Get();
+        var header = new CallReportHeader(Title, DateTimeOffset.UtcNow, ModuleVersion(), connection?.AccountId, connection?.AccountName);
         var partial = _path + ".partial";
         try
         {

@@ -269,6 +269,17 @@ internal sealed class ExtensionDto
 
     [JsonPropertyName("account")]
     public IdRefDto? Account { get; set; }
+
+    [JsonPropertyName("contact")]
+    public ContactDto? Contact { get; set; }
+}
+
+/// <summary>An extension's contact; its company is the closest thing to an account name RingCentral's answers carry.</summary>
+internal sealed class ContactDto
+{
+    [JsonPropertyName("company")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Company { get; set; }
 }
 
 internal sealed class ErrorBodyDto

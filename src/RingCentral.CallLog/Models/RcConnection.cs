@@ -18,6 +18,9 @@ public sealed class RcConnection
 
     public string? AccountId => Session.AccountId;
 
+    /// <summary>The company named in the signed-in extension's contact (RingCentral's account info has no name); null when none is set.</summary>
+    public string? AccountName => Session.AccountName;
+
     public string? ExtensionId => Session.ExtensionId;
 
     public string? OwnerName => Session.OwnerName;

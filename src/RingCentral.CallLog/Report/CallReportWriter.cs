@@ -61,7 +61,9 @@ internal static class CallReportWriter
     private static void WriteHeader(TextWriter w, CallReportAggregator data, CallReportHeader header)
     {
         var zone = data.Zone;
-        var accounts = data.Accounts.Count > 0 ? string.Join(", ", data.Accounts) : header.FallbackAccount ?? "not named by the records";
+        var accounts = data.Accounts.Count > 0 ? string.Join(", ", data.Accounts.Select(header.Label))
+            : header.FallbackAccount is { } only ? header.Label(only)
+            : "not named by the records";
         var period = Period(data);
         w.Write("<header class=\"page-head\">\n<div><h1>");
         HtmlText.Write(w, header.Title);

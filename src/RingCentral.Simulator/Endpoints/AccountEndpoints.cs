@@ -45,6 +45,7 @@ internal static class AccountEndpoints
                 w.WriteString("firstName", parts[0]);
                 w.WriteString("lastName", parts.Length > 1 ? parts[1] : "");
                 w.WriteString("email", parts[0].ToLowerInvariant() + "." + ext.ExtensionNumber + "@example.com");
+                w.WriteString("company", SimulatorState.CompanyName);
                 w.WriteEndObject();
                 w.WriteStartObject("account");
                 w.WriteString("uri", sim.Uris.AccountPath);
