@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using RingCentral.CallLog.Commands;
+using RingCentral.CallLog.Tests.TestSupport;
+using RingCentral.Simulator;
+using Xunit;
+
+namespace RingCentral.CallLog.Tests.Commands;
+
+/// <summary>
+/// Watch-RcCallEvent against the simulator's WebSocket gateway: events of added calls, filters,
+/// the ends (-First, -Timeout) with the subscription cancelled, drops with and without recovery.
+/// Each test has a simulator of its own: the gateway's switches are global.
+/// </summary>
+public sealed class WatchRcCallEventTests
+{
+    private const string Connect = "Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n";
+
+    static WatchRcCallEventTests()
+    {
+        // A reconnect after a drop need not wait the production backoff of 1 s.
+        WatchRcCallEventCommand.FirstBackoff = TimeSpan.FromMilliseconds(100);
+    }
+
+    private static Task<HostedModule> StartAsync() => HostedModule.StartAsync(new SimulatorOptions
+    {
+        Seed = 3, Extensions = 4, CallsPerDay = 5, Days = 1, Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true,
+    });
+
+    /// <summary>A watch running in its own runspace, with its output, warnings and verbose text as they come.</summary>
+    private sealed class RunningWatch : IDisposable
+    {
+        private readonly PowerShell _ps;
+        private readonly IAsyncResult _running;
+
+        public RunningWatch(HostedModule sim, string watch)
+        {
+            _ps = PowerShell.Create();
+            _ps.Runspace = sim.NewRunspace();
+            _ps.AddScript(Connect + watch + " -Verbose");
+            _ps.Streams.Error.DataAdded += (_, _) => { };
+            _running = _ps.BeginInvoke(new PSDataCollection<PSObject>(), Output);
+        }
+
+        public PSDataCollection<PSObject> Output { get; } = new();
+
+        public List<RcCallEvent> Events => Output.Select(o => (RcCallEvent)o.BaseObject).ToList();
+
+        public List<string> Verbose => _ps.Streams.Verbose.Select(v => v.Message).ToList();
+
+        public List<string> Warnings => _ps.Streams.Warning.Select(v => v.Message).ToList();
+
+        public async Task WaitForAsync(Func<bool> condition, string what)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!condition())
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "hang guard: " + what + "; verbose: " + string.Join(" | ", Verbose));
+                await Task.Delay(50);
+            }
+        }
+
+        public Task SubscribedAsync() => WaitForAsync(() => Verbose.Any(v => v.StartsWith("Subscribed to", StringComparison.Ordinal)), "subscribed");
+
+        /// <summary>Waits for the end; returns the error that ended it, if any.</summary>
+        public async Task<ErrorRecord?> EndAsync()
+        {
+            await WaitForAsync(() => _running.IsCompleted, "the watch ends by itself");
+            try
+            {
+                _ps.EndInvoke(_running);
+            }
+            catch (RuntimeException ex)
+            {
+                return ex.ErrorRecord;
+            }
+
+            return _ps.Streams.Error.FirstOrDefault();
+        }
+
+        public void Dispose() => _ps.Dispose();
+    }
+
+    /// <summary>The one error a script ends with, thrown or written.</summary>
+    private static ErrorRecord ErrorOf(System.Management.Automation.Runspaces.Runspace runspace, string script)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript(script);
+        try
+        {
+            ps.Invoke();
+        }
+        catch (RuntimeException ex)
+        {
+            return ex.ErrorRecord;
+        }
+
+        return Assert.Single(ps.Streams.Error);
+    }
+
+    private static async Task<long> NotificationsSent(HostedModule sim) => (long)(await sim.Hook("ws", new { }))["notificationsSent"]!;
+
+    private static async Task<int> WsTokens(HostedModule sim) =>
+        (await sim.Requests()).Count(r => (string?)r["method"] == "POST" && (string?)r["path"] == "/restapi/oauth/wstoken");
+
+    [Fact]
+    public async Task Events_of_new_calls_arrive_with_the_calls_fields_and_the_end_cancels_the_subscription()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Status Disconnected -First 3");
+        await watch.SubscribedAsync();
+        var added = (await sim.Hook("calls", new { count = 3 }))["added"]!.AsArray().Select(n => n!.ToString()).ToList();
+        Assert.Null(await watch.EndAsync());
+
+        var records = (await sim.Hook("records"))["records"]!.AsArray().Select(r => r!.AsObject()).Where(r => added.Contains(r["id"]!.ToString())).ToList();
+        Assert.Equal(3, records.Count);
+        var events = watch.Events;
+        Assert.Equal(3, events.Count);
+        foreach (var e in events)
+        {
+            var record = Assert.Single(records, r => (string?)r["telephonySessionId"] == e.TelephonySessionId);
+            Assert.Equal("Disconnected", e.Status);
+            Assert.Equal((string?)record["direction"], e.Direction);
+            Assert.Equal(record["_sim"]!["ownerExtensionId"]!.ToString(), e.ExtensionId);
+            Assert.Equal(sim.Info.AccountId, e.AccountId);
+            Assert.Equal((string?)record["sessionId"], e.SessionId);
+            Assert.NotNull(e.EventTime);
+            Assert.True(e.Sequence > 0);
+            Assert.False(string.IsNullOrEmpty(e.SubscriptionId));
+            Assert.Equal("Call", e.OriginType);
+        }
+
+        // Ended with -First: the subscription was cancelled, so new calls notify no one.
+        Assert.Contains(watch.Verbose, v => v.StartsWith("Cancelled subscription", StringComparison.Ordinal) && v.EndsWith("(204).", StringComparison.Ordinal));
+        var sent = await NotificationsSent(sim);
+        await sim.Hook("calls", new { count = 2 });
+        Assert.Equal(sent, await NotificationsSent(sim));
+    }
+
+    [Fact]
+    public async Task Timeout_ends_a_quiet_watch_without_error_and_cancels_the_subscription()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Status Answered -Timeout 00:00:02");
+        Assert.Null(await watch.EndAsync());
+        Assert.Empty(watch.Events);
+        var sent = await NotificationsSent(sim);
+        await sim.Hook("calls", new { count = 3 });
+        Assert.Equal(sent, await NotificationsSent(sim));
+    }
+
+    [Fact]
+    public async Task A_Status_filter_lets_only_those_statuses_through()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Status Setup,Disconnected -First 6");
+        await watch.SubscribedAsync();
+        await sim.Hook("calls", new { count = 3 });
+        Assert.Null(await watch.EndAsync());
+        Assert.Equal(6, watch.Events.Count);
+        Assert.Equal(3, watch.Events.Count(e => e.Status == "Setup"));
+        Assert.Equal(3, watch.Events.Count(e => e.Status == "Disconnected"));
+    }
+
+    [Fact]
+    public async Task A_dropped_socket_recovers_and_every_event_is_written_exactly_once_with_a_new_wstoken()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -First 1000 -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        await sim.Hook("calls", new { count = 2 });
+        var sentBefore = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Events.Count == sentBefore, "the events before the drop");
+        Assert.Equal(1, (int)(await sim.Hook("ws", new { drop = true }))["dropped"]!);
+        await sim.Hook("calls", new { count = 3 });
+        var sent = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Verbose.Any(v => v.Contains("recovered the session", StringComparison.Ordinal)), "the recovery");
+        await watch.WaitForAsync(() => watch.Events.Count >= sent, "the replayed events");
+        await Task.Delay(500);
+
+        var events = watch.Events;
+        Assert.Equal(sent, events.Count);
+        Assert.Equal(events.Count, events.Select(e => (e.TelephonySessionId, e.PartyId, e.Sequence)).Distinct().Count());
+        Assert.Equal(5, events.Select(e => e.TelephonySessionId).Distinct().Count());
+        Assert.Empty(watch.Warnings);
+        Assert.Equal(2, await WsTokens(sim));
+        Assert.DoesNotContain(watch.Verbose, v => v.Contains("access_token", StringComparison.OrdinalIgnoreCase) || v.Contains("wsc=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refused_recovery_warns_naming_the_gap_and_subscribes_again()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Status Disconnected -First 1 -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        var before = DateTime.UtcNow;
+        await sim.Hook("ws", new { drop = true, refuseNextRecovery = true });
+        await watch.WaitForAsync(() => watch.Warnings.Count > 0, "the gap warning");
+        var after = DateTime.UtcNow;
+        var warning = Assert.Single(watch.Warnings);
+        Assert.Contains("may be missing", warning, StringComparison.Ordinal);
+        Assert.Contains("WSG-", warning, StringComparison.Ordinal);
+        var times = System.Text.RegularExpressions.Regex.Matches(warning, @"\d{4}-\d\d-\d\dT[\d:.]+Z").Select(m => DateTime.Parse(m.Value, null, System.Globalization.DateTimeStyles.AdjustToUniversal)).ToList();
+        Assert.Equal(2, times.Count);
+        Assert.InRange(times[0], before.AddSeconds(-1), after);
+        Assert.InRange(times[1], times[0], after.AddSeconds(1));
+
+        // Subscribed again: a new call still arrives.
+        await watch.WaitForAsync(() => watch.Verbose.Count(v => v.StartsWith("Subscribed to", StringComparison.Ordinal)) == 2, "the new subscription");
+        await sim.Hook("calls", new { count = 1 });
+        Assert.Null(await watch.EndAsync());
+        Assert.Single(watch.Events);
+    }
+
+    [Fact]
+    public async Task With_GapAction_Stop_a_refused_recovery_is_a_terminating_CallEventGap_error()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -GapAction Stop -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        await sim.Hook("ws", new { drop = true, refuseNextRecovery = true });
+        var error = await watch.EndAsync();
+        Assert.NotNull(error);
+        Assert.Equal(ErrorIds.CallEventGap, error!.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("may be missing", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_naming_the_parameter_before_any_request()
+    {
+        await using var sim = await StartAsync();
+        var runspace = sim.NewRunspace();
+        HostedModule.Invoke(runspace, Connect);
+        await sim.Hook("stats/reset", new { });
+        foreach (var (script, id) in new[]
+        {
+            ("Watch-RcCallEvent -Account -ExtensionId 101", "InvalidArgumentExtensionId"),
+            ("Watch-RcCallEvent -Account -Timeout 00:00:00", "InvalidArgumentTimeout"),
+            ("Watch-RcCallEvent -Account -Status 'Dis connected'", "ParameterArgumentValidationError"),
+        })
+        {
+            Assert.StartsWith(id, ErrorOf(runspace, script).FullyQualifiedErrorId, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await WsTokens(sim));
+    }
+
+    [Fact]
+    public async Task Without_the_WebSocket_permission_the_error_says_so_and_disabled_filters_are_named()
+    {
+        await using var sim = await StartAsync();
+        var runspace = sim.NewRunspace();
+        HostedModule.Invoke(runspace, Connect);
+        await sim.Hook("ws", new { webSocketPermission = false });
+        {
+            var error = ErrorOf(runspace, "Watch-RcCallEvent -Account -Timeout 00:00:05");
+            Assert.StartsWith(ErrorIds.PermissionDenied, error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("WebSocket permission", error.ToString(), StringComparison.Ordinal);
+        }
+
+        await sim.Hook("ws", new { webSocketPermission = true, callControlPermission = false });
+        {
+            var error = ErrorOf(runspace, "Watch-RcCallEvent -Account -Status Answered -Timeout 00:00:05");
+            Assert.StartsWith(ErrorIds.PermissionDenied, error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("/telephony/sessions?statusCode=Answered", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("CallControl", error.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
