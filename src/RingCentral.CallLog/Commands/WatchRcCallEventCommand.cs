@@ -20,11 +20,12 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
     [Parameter]
     public SwitchParameter Account { get; set; }
 
-    /// <summary>Extensions to watch, by id ("~" is the signed-in user); default the signed-in user.</summary>
+    /// <summary>The extension to watch, by id ("~" is the signed-in user, the default).</summary>
+    /// <remarks>One string, as on every cmdlet of the contract; the engine takes several already.</remarks>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidatePattern(InputPatterns.ExtensionId)]
-    public string[]? ExtensionId { get; set; }
+    public string? ExtensionId { get; set; }
 
     /// <summary>Only these status codes (Setup, Proceeding, Answered, Hold, VoiceMail, Disconnected, …).</summary>
     [Parameter]
@@ -34,7 +35,7 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
 
     [Parameter]
     [ValidateSet("Inbound", "Outbound")]
-    public string? Direction { get; set; }
+    public string[] Direction { get; set; } = Array.Empty<string>();
 
     [Parameter]
     public SwitchParameter MissedCall { get; set; }
@@ -46,10 +47,10 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
     [Parameter]
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>Stop after this many events.</summary>
+    /// <summary>Stop after this many events (UInt64 like -First of the listing cmdlets; not given = no limit).</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int? First { get; set; }
+    [ValidateRange(1UL, ulong.MaxValue)]
+    public ulong First { get; set; }
 
     /// <summary>What a session that could not be recovered does: a warning naming the gap (Warn), or a terminating error (Stop).</summary>
     [Parameter]
@@ -76,9 +77,10 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
         var filters = new CallEventFilters
         {
             Account = Account,
-            ExtensionIds = ExtensionId ?? Array.Empty<string>(),
+            ExtensionIds = ExtensionId is null ? Array.Empty<string>() : new[] { ExtensionId },
             Statuses = Status ?? Array.Empty<string>(),
-            Direction = Direction,
+            // Both directions is no direction filter at all.
+            Direction = Direction.Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 ? Direction[0] : null,
             MissedCallOnly = MissedCall,
             WithRecordingsOnly = WithRecording,
         }.Build();
@@ -101,17 +103,18 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
             end.CancelAfter(timeout);
         }
 
-        var written = 0;
+        var written = 0UL;
+        var first = First == 0 ? ulong.MaxValue : First;
         void Deliver(RcCallEvent e)
         {
-            if (First is int first && written >= first)
+            if (written >= first)
             {
                 return;
             }
 
             written++;
             Pump.Post(() => WriteObject(e));
-            if (written == First)
+            if (written == first)
             {
                 end.Cancel();
             }

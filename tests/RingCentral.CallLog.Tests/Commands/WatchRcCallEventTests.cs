@@ -19,8 +19,10 @@ public sealed class WatchRcCallEventTests
 
     static WatchRcCallEventTests()
     {
-        // A reconnect after a drop need not wait the production backoff of 1 s.
+        // A reconnect after a drop need not wait the production backoff of 1 s, and heartbeats
+        // come every second so a gateway idle timeout of a few seconds can be tested.
         WatchRcCallEventCommand.FirstBackoff = TimeSpan.FromMilliseconds(100);
+        WatchRcCallEventCommand.HeartbeatInterval = TimeSpan.FromSeconds(1);
     }
 
     private static Task<HostedModule> StartAsync() => HostedModule.StartAsync(new SimulatorOptions
@@ -78,6 +80,11 @@ public sealed class WatchRcCallEventTests
 
             return _ps.Streams.Error.FirstOrDefault();
         }
+
+        /// <summary>Ctrl+C: stops the pipeline and waits for it.</summary>
+        public Task StopAsync() => Task.Factory.FromAsync(_ps.BeginStop(null, null), _ps.EndStop);
+
+        public PSInvocationState State => _ps.InvocationStateInfo.State;
 
         public void Dispose() => _ps.Dispose();
     }
@@ -267,5 +274,31 @@ public sealed class WatchRcCallEventTests
             Assert.Contains("/telephony/sessions?statusCode=Answered", error.ToString(), StringComparison.Ordinal);
             Assert.Contains("CallControl", error.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_the_watch_and_cancels_the_subscription()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account");
+        await watch.SubscribedAsync();
+        var clock = Stopwatch.StartNew();
+        await watch.StopAsync();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"hang guard: Stop took {clock.Elapsed}");
+        Assert.Equal(PSInvocationState.Stopped, watch.State);
+        var sent = await NotificationsSent(sim);
+        await sim.Hook("calls", new { count = 2 });
+        Assert.Equal(sent, await NotificationsSent(sim));
+    }
+
+    [Fact]
+    public async Task Heartbeats_keep_a_quiet_connection_past_the_gateways_idle_timeout()
+    {
+        await using var sim = await StartAsync();
+        await sim.Hook("ws", new { idleTimeout = 3 });
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Timeout 00:00:08");
+        Assert.Null(await watch.EndAsync());
+        Assert.DoesNotContain(watch.Verbose, v => v.Contains("reconnecting", StringComparison.Ordinal));
+        Assert.Equal(1, await WsTokens(sim));
     }
 }
