@@ -301,4 +301,40 @@ public sealed class WatchRcCallEventTests
         Assert.DoesNotContain(watch.Verbose, v => v.Contains("reconnecting", StringComparison.Ordinal));
         Assert.Equal(1, await WsTokens(sim));
     }
+
+    [Fact]
+    public async Task Events_delivered_out_of_order_are_written_in_sequence_order_per_call()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+
+        // The simulator delivers two changes of every third call in swapped order, starting with the first.
+        await sim.Hook("calls", new { count = 3 });
+        var sent = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Events.Count >= sent, "every event");
+        await watch.StopAsync();
+
+        var events = watch.Events;
+        Assert.Equal(sent, events.Count);
+        foreach (var call in events.GroupBy(e => e.TelephonySessionId))
+        {
+            var sequences = call.Select(e => e.Sequence!.Value).ToList();
+            Assert.Equal(Enumerable.Range(1, sequences.Count).Select(n => (long)n), sequences);
+        }
+    }
+
+    [Fact]
+    public async Task A_frame_that_is_not_JSON_is_skipped_with_a_warning_and_the_watch_goes_on()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Status Disconnected -First 1 -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        await sim.Hook("ws", new { malformed = true });
+        await watch.WaitForAsync(() => watch.Warnings.Count > 0, "the warning");
+        await sim.Hook("calls", new { count = 1 });
+        Assert.Null(await watch.EndAsync());
+        Assert.Single(watch.Events);
+        Assert.Contains("not a JSON array", Assert.Single(watch.Warnings), StringComparison.Ordinal);
+    }
 }

@@ -27,6 +27,7 @@ internal sealed class CallEventWatcher
     private readonly IReadOnlyList<string> _filters;
     private readonly IRcEvents _events;
     private readonly RecentEventKeys _seen = new(10000);
+    private readonly SequenceOrder _order = new(TimeSpan.FromMilliseconds(500));
 
     // The newest recovery token read: a secret of the session, never put into any text.
     private string? _wsc;
@@ -244,21 +245,38 @@ internal sealed class CallEventWatcher
         while (true)
         {
             var frame = connection.NextFrame();
+            var due = _order.NextDue;
+            var wait = due is null ? HeartbeatInterval : TimeSpan.FromTicks(Math.Max(0, Math.Min(HeartbeatInterval.Ticks, (due.Value - DateTime.UtcNow).Ticks)));
             using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(end))
             {
-                var silence = Task.Delay(HeartbeatInterval, quiet.Token);
+                var silence = Task.Delay(wait, quiet.Token);
                 await Task.WhenAny(frame, silence).ConfigureAwait(false);
                 quiet.Cancel();
             }
 
             if (end.IsCancellationRequested)
             {
+                foreach (var e in _order.Release(DateTime.UtcNow, true))
+                {
+                    deliver(e);
+                }
+
                 return null;
+            }
+
+            foreach (var e in _order.Release(DateTime.UtcNow, false))
+            {
+                deliver(e);
             }
 
             string? text;
             if (!frame.IsCompleted)
             {
+                if (due is not null && wait < HeartbeatInterval)
+                {
+                    continue;
+                }
+
                 if (!await SendHeartbeatAsync(connection, end).ConfigureAwait(false))
                 {
                     return "the heartbeat could not be sent";
@@ -313,7 +331,10 @@ internal sealed class CallEventWatcher
                 {
                     if (_seen.Add(e.TelephonySessionId + "|" + e.PartyId + "|" + e.Sequence?.ToString(CultureInfo.InvariantCulture)))
                     {
-                        deliver(e);
+                        foreach (var ready in _order.Add(e, received))
+                        {
+                            deliver(ready);
+                        }
                     }
                     else
                     {
