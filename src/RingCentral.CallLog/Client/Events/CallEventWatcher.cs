@@ -61,7 +61,7 @@ internal sealed class CallEventWatcher
     /// </summary>
     public async Task RunAsync(Action<RcCallEvent> deliver, CancellationToken end)
     {
-        var connection = await OpenAsync(null, end).ConfigureAwait(false);
+        GatewayConnection? connection = await OpenAsync(null, end).ConfigureAwait(false);
         try
         {
             await SubscribeAsync(connection, deliver, end).ConfigureAwait(false);
@@ -76,6 +76,9 @@ internal sealed class CallEventWatcher
                 var droppedAt = DateTime.UtcNow;
                 _events.Verbose($"The WebSocket connection ended ({drop}); reconnecting.");
                 connection.Socket.Dispose();
+
+                // Gone: nothing of it to close if the reconnect fails.
+                connection = null;
                 connection = await ReconnectAsync(droppedAt, deliver, end).ConfigureAwait(false);
                 if (connection is null)
                 {
