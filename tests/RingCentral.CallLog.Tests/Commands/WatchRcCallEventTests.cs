@@ -53,6 +53,9 @@ public sealed class WatchRcCallEventTests
 
         public List<string> Warnings => _ps.Streams.Warning.Select(v => v.Message).ToList();
 
+        /// <summary>Every text the watch wrote besides its objects.</summary>
+        public string AllText => string.Join("\n", Verbose.Concat(Warnings).Concat(_ps.Streams.Error.Select(e => e.ToString())));
+
         public async Task WaitForAsync(Func<bool> condition, string what)
         {
             var clock = Stopwatch.StartNew();
@@ -193,7 +196,17 @@ public sealed class WatchRcCallEventTests
         Assert.Equal(5, events.Select(e => e.TelephonySessionId).Distinct().Count());
         Assert.Empty(watch.Warnings);
         Assert.Equal(2, await WsTokens(sim));
-        Assert.DoesNotContain(watch.Verbose, v => v.Contains("access_token", StringComparison.OrdinalIgnoreCase) || v.Contains("wsc=", StringComparison.Ordinal));
+
+        await watch.StopAsync();
+
+        // Neither WebSocket token nor the recovery token (wsc) the connects carried appears in any text.
+        var connects = (await sim.Requests()).Where(r => (string?)r["path"] == "/ws").Select(r => (string?)r["query"] ?? "").ToList();
+        Assert.Equal(2, connects.Count);
+        var secrets = connects.SelectMany(q => q.TrimStart('?').Split('&')).Select(p => Uri.UnescapeDataString(p[(p.IndexOf('=') + 1)..])).Where(v => v.Length >= 8).ToList();
+        Assert.Equal(3, secrets.Count);
+        Assert.Contains(connects, q => q.Contains("wsc=", StringComparison.Ordinal));
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, watch.AllText, StringComparison.Ordinal));
+        Assert.DoesNotContain("access_token", watch.AllText, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
