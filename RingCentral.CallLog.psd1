@@ -17,6 +17,7 @@
         'Get-RcCallLog'
         'Get-RcCallLogBatch'
         'Get-RcActiveCall'
+        'Watch-RcCallEvent'
         'Get-RcRecording'
         'Save-RcRecording'
         'Get-RcRecordingPolicy'

@@ -38,6 +38,9 @@ internal static class ErrorIds
     public const string CallReportFileExists = "CallReportFileExists";
     public const string CallReportWriteFailed = "CallReportWriteFailed";
 
+    /// <summary>Watch-RcCallEvent -GapAction Stop: the WebSocket session was lost and not recovered, so events may be missing.</summary>
+    public const string CallEventGap = "CallEventGap";
+
     /// <summary>Bad input, refused before any request: "InvalidArgument" + the parameter's name (e.g. InvalidArgumentDateFrom).</summary>
     public static string InvalidArgument(string? parameter) => "InvalidArgument" + (parameter ?? string.Empty);
 
