@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using RingCentral.CallLog.Client.Api;
 using RingCentral.CallLog.Client.Auth;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Json;
@@ -22,9 +23,17 @@ internal sealed class RcSession : IDisposable
         Tokens = tokens;
         AuthFlow = authFlow;
         core.Tokens = tokens;
+        CallLogs = new CallLogApi(core);
+        Recordings = new RecordingApi(core);
     }
 
     public RcHttpCore Core { get; }
+
+    /// <summary>The call log, batch and active-call endpoints of this session; cmdlets take it from here, never build their own.</summary>
+    public CallLogApi CallLogs { get; }
+
+    /// <summary>The recording endpoints of this session.</summary>
+    public RecordingApi Recordings { get; }
 
     public ITokenSource Tokens { get; }
 

@@ -33,7 +33,7 @@ public sealed class GetRcActiveCallCommand : CallLogListingCmdlet
             View = View,
             PerPage = EffectivePageSize(PagingParameters),
         };
-        var api = new CallLogApi(RequireConnection().Session.Core);
+        var api = RequireConnection().Session.CallLogs;
         WritePages(api, api.FirstActiveCallsPageUri(query), RouteKeys.ActiveCalls, false, PagingParameters, "Reading active calls");
     }
 }

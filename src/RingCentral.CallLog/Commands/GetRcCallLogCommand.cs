@@ -109,7 +109,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         if (ParameterSetName == IdSet)
         {
             var connection = RequireConnection();
-            _batch = new BatchWriter(this, new CallLogApi(connection.Session.Core), Scope(), View, Raw);
+            _batch = new BatchWriter(this, connection.Session.CallLogs, Scope(), View, Raw);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
 
         var query = BuildQuery();
         var connection = RequireConnection();
-        var api = new CallLogApi(connection.Session.Core);
+        var api = connection.Session.CallLogs;
 
         // One run never writes one id twice, however the pages shift under it (recent ids only).
         var written = new RecentIdWindow();

@@ -31,7 +31,7 @@ public sealed class GetRcRecordingCommand : RcCmdlet
     [ValidateNotNull]
     public PSObject? InputObject { get; set; }
 
-    protected override void BeginProcessing() => _api = new RecordingApi(RequireConnection().Session.Core);
+    protected override void BeginProcessing() => _api = RequireConnection().Session.Recordings;
 
     protected override void ProcessRecord()
     {

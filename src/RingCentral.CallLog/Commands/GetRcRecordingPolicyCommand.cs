@@ -11,7 +11,7 @@ public sealed class GetRcRecordingPolicyCommand : RcCmdlet
 {
     protected override void EndProcessing()
     {
-        var api = new RecordingApi(RequireConnection().Session.Core);
+        var api = RequireConnection().Session.Recordings;
         try
         {
             WriteObject(Run(ct => api.GetPolicyAsync(RcEvents, ct)));

@@ -53,7 +53,7 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => _api = new RecordingApi(RequireConnection().Session.Core);
+    protected override void BeginProcessing() => _api = RequireConnection().Session.Recordings;
 
     protected override void ProcessRecord()
     {

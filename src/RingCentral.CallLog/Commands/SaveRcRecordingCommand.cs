@@ -81,7 +81,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
             ThrowInvalidArgument(new ArgumentException("-FileNameTemplate: " + ex.Message, nameof(FileNameTemplate), ex), FileNameTemplate);
         }
 
-        var api = new RecordingApi(RequireConnection().Session.Core);
+        var api = RequireConnection().Session.Recordings;
         var options = new RecordingDownloadOptions { Overwrite = Force, Sidecar = !NoSidecar, ThrottleLimit = ThrottleLimit };
         _queue = new RecordingDownloadQueue(api, namer!, options, RcEvents, () => Pump.Post(WriteProgressNow), StopToken);
         _retention = new RecordingRetention(() => Run(ct => api.GetPolicyAsync(RcEvents, ct)), WriteVerbose);
