@@ -245,6 +245,11 @@ public sealed class MessageStoreTests(SimFixture sim, ITestOutputHelper output) 
         Assert.Equal(all.Count(m => (string)m["direction"]! == "Outbound"), (await List("direction=Outbound")).Count);
         Assert.Equal(all.Count(m => (string)m["readStatus"]! == "Unread"), (await List("readStatus=Unread")).Count);
         Assert.Empty(await List("messageType=Pager"));
+        var number = (string)all.First(m => (string)m["type"]! == "SMS" && (string)m["direction"]! == "Inbound")["from"]!["phoneNumber"]!;
+        var withNumber = await List("phoneNumber=" + Uri.EscapeDataString(number.TrimStart('+')));
+        Assert.NotEmpty(withNumber);
+        Assert.All(withNumber, m => Assert.True((string?)m["from"]!["phoneNumber"] == number || (string?)m["to"]![0]!["phoneNumber"] == number));
+        Assert.Equal(all.Count(m => (string?)m["from"]!["phoneNumber"] == number || (string?)m["to"]![0]!["phoneNumber"] == number), withNumber.Count);
         Assert.Empty(await List("availability=Purged&messageType=SMS"));
         var to = DateTimeOffset.UtcNow.AddDays(-5);
         var older = await List("dateTo=" + Uri.EscapeDataString(to.ToString("O", CultureInfo.InvariantCulture)));
