@@ -22,20 +22,8 @@ public abstract class CallLogListingCmdlet : CallLogScopedCmdlet
     public int PageSize { get; set; } = 1000;
 
     /// <summary>The page size to ask for: no more than -First (+ -Skip) needs.</summary>
-    internal int EffectivePageSize(PagingParameters? paging)
-    {
-        var size = PageSize;
-        if (paging is not null && paging.First != ulong.MaxValue)
-        {
-            var needed = paging.First + paging.Skip;
-            if (needed < (ulong)size)
-            {
-                size = Math.Max(1, (int)needed);
-            }
-        }
-
-        return size;
-    }
+    internal int EffectivePageSize(PagingParameters? paging) =>
+        CallLogCursor.PageSizeFor(PageSize, paging?.Skip ?? 0, paging?.First ?? ulong.MaxValue);
 
     /// <summary>
     /// Follows the pages from <paramref name="firstPage"/> and writes their records. (Get-RcActiveCall's

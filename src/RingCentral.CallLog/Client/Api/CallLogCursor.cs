@@ -56,6 +56,21 @@ internal sealed class CallLogCursor
     /// <summary>Whether another page is to be read.</summary>
     public bool HasMore => Next is not null && !FirstReached;
 
+    /// <summary>The page size to ask for: <paramref name="pageSize"/>, or less when -First (+ -Skip) needs less.</summary>
+    public static int PageSizeFor(int pageSize, ulong skip, ulong first)
+    {
+        if (first != ulong.MaxValue)
+        {
+            var needed = first + skip;
+            if (needed < (ulong)pageSize)
+            {
+                return Math.Max(1, (int)needed);
+            }
+        }
+
+        return pageSize;
+    }
+
     /// <summary>Reads the next page and returns the records it gives out, in the listing's order.</summary>
     /// <exception cref="RcApiException">The page could not be read, or its link points back to a page already read; <see cref="Next"/> stays on it.</exception>
     public async Task<IReadOnlyList<ListedRecord>> NextPageAsync(IRcEvents events, CancellationToken cancellationToken)

@@ -85,6 +85,15 @@ public sealed class CallLogCursorTests
         Assert.False(cursor.HasMore);
     }
 
+    [Theory]
+    [InlineData(1000, 0UL, ulong.MaxValue, 1000)]
+    [InlineData(1000, 0UL, 5UL, 5)]
+    [InlineData(1000, 3UL, 5UL, 8)]
+    [InlineData(10, 3UL, 50UL, 10)]
+    [InlineData(1000, 0UL, 0UL, 1)]
+    public void The_page_size_asks_for_no_more_than_first_and_skip_need(int pageSize, ulong skip, ulong first, int expected) =>
+        Assert.Equal(expected, CallLogCursor.PageSizeFor(pageSize, skip, first));
+
     [Fact]
     public async Task First_zero_sends_no_request()
     {
