@@ -215,6 +215,38 @@ public sealed class ContentEngineTests : IDisposable
         Assert.Equal(_audio[..50_000], File.ReadAllBytes(Final(kind) + ".partial"));
     }
 
+    /// <summary>Another item of the same kind: recording 78; attachment 6002 of the same message 5001.</summary>
+    private static ContentItem Sibling(string kind)
+    {
+        var item = Item(kind);
+        return kind == ContentKinds.Recording
+            ? new RecordingTarget(new ContentNameValues { RecordingId = "78" })
+            : new MessageAttachmentItem(new ContentNameValues { MessageId = item.Identity.MessageId, AttachmentId = "6002", AttachmentType = "AudioTranscription" });
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_file_whose_sidecar_names_another_item_of_the_same_kind_is_never_skipped_or_replaced(string kind)
+    {
+        // The default name taken by a sibling (another run, another template): its sidecar says whose it is.
+        File.WriteAllBytes(Final(kind), [1, 2, 3]);
+        var theirs = Sibling(kind).NewSidecar();
+        theirs.Bytes = 3;
+        theirs.Sha256 = Sha([1, 2, 3]);
+        theirs.Write(Final(kind) + ".json");
+
+        var handler = new FakeHandler((_, _) => Full());
+        using var queue = Queue(kind, Core(handler), overwrite: true);
+        var (row, error) = await SaveAsync(queue, Item(kind));
+
+        Assert.Null(error);
+        Assert.Equal("Downloaded", row.Status);
+        Assert.NotEqual(Final(kind), row.Path);
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(Final(kind)));
+        Assert.Equal(Sibling(kind).Identity, ContentSidecar.TryRead(Final(kind) + ".json")!.Identity);
+        Assert.Single(handler.Requests);
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task An_empty_200_is_never_saved_and_leaves_no_file(string kind)
