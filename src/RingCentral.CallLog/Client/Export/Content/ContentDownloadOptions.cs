@@ -8,7 +8,7 @@ internal sealed class ContentDownloadOptions
     /// <summary>-Force: download again and replace the item's existing file.</summary>
     public bool Overwrite { get; set; }
 
-    /// <summary>Write "&lt;recording file&gt;.json" beside each file (off with -NoSidecar).</summary>
+    /// <summary>Write "&lt;file&gt;.json" beside each file (off with -NoSidecar).</summary>
     public bool Sidecar { get; set; } = true;
 
     public int ThrottleLimit { get; set; } = 4;
