@@ -7,7 +7,10 @@ namespace RingCentral.CallLog.Client.Export.Messages;
 /// The message-attachment adapter over the content engine: one attachment of a message-store
 /// message (voicemail audio, its transcription, a fax document) with its message, attachment type,
 /// content address and type, and the call the message came from. Its sidecar names the message and
-/// its call.
+/// its call. A save cmdlet runs it through the engine as Save-RcRecording runs recordings:
+/// <c>new ContentDownloadQueue(session.Core, new MessageAttachmentSource(), new ContentFileNamer(folder,
+/// template, MessageAttachmentItem.FileNaming), options, events, progressed, stop)</c>, then
+/// <c>Plan</c> and <c>Start</c> per attachment; each <c>ContentOutcome</c> becomes its row.
 /// </summary>
 internal sealed class MessageAttachmentItem : ContentItem
 {
