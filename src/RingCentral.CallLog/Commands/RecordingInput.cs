@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Commands;
@@ -19,7 +20,7 @@ internal static class RecordingInput
 
     public static RecordingInputResult FromId(string id) =>
         IsValidId(id)
-            ? RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues { RecordingId = id }))
+            ? RecordingInputResult.Of(new RecordingTarget(new ContentNameValues { RecordingId = id }))
             : RecordingInputResult.Refuse(BadId(id, "RecordingId"), id);
 
     public static RecordingInputResult FromObject(PSObject input)
@@ -49,7 +50,7 @@ internal static class RecordingInput
             return RecordingInputResult.Refuse(BadId(record.RecordingId!, "InputObject"), record.RecordingId, record.Id);
         }
 
-        return RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues
+        return RecordingInputResult.Of(new RecordingTarget(new ContentNameValues
         {
             RecordingId = record.RecordingId!,
             CallLogId = record.Id,
@@ -78,7 +79,7 @@ internal static class RecordingInput
             return RecordingInputResult.Refuse(BadId(id ?? string.Empty, "InputObject"), id ?? string.Empty);
         }
 
-        return RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues { RecordingId = id! })
+        return RecordingInputResult.Of(new RecordingTarget(new ContentNameValues { RecordingId = id! })
         {
             ContentUri = contentUri,
             ContentType = contentType,
@@ -107,7 +108,7 @@ internal static class RecordingInput
             }
 
             var isRecord = input.Properties["StartTime"] is not null;
-            return RecordingInputResult.Of(new RecordingTarget(new RecordingNameValues
+            return RecordingInputResult.Of(new RecordingTarget(new ContentNameValues
             {
                 RecordingId = recordingId!,
                 CallLogId = callId,

@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 
 namespace RingCentral.CallLog.Commands;
@@ -19,7 +20,7 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
 {
     private const int ProgressId = 0x5253;
 
-    private RecordingDownloadQueue? _queue;
+    private ContentDownloadQueue? _queue;
     private RecordingRetention? _retention;
     private string? _createdDirectory;
     private bool _completed;
@@ -60,10 +61,10 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
 
         PrepareDirectory(directory);
 
-        RecordingFileNamer? namer = null;
+        ContentFileNamer? namer = null;
         try
         {
-            namer = new RecordingFileNamer(directory, FileNameTemplate);
+            namer = new ContentFileNamer(directory, FileNameTemplate, RecordingTarget.FileNaming);
         }
         catch (ArgumentException ex)
         {
@@ -71,8 +72,8 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
         }
 
         var api = Recordings;
-        var options = new RecordingDownloadOptions { Overwrite = Force, Sidecar = !NoSidecar, ThrottleLimit = ThrottleLimit };
-        _queue = new RecordingDownloadQueue(api, namer!, options, RcEvents, () => Pump.Post(WriteProgressNow), StopToken);
+        var options = new ContentDownloadOptions { Overwrite = Force, Sidecar = !NoSidecar, ThrottleLimit = ThrottleLimit };
+        _queue = new ContentDownloadQueue(Session.Core, new RecordingContentSource(api), namer!, options, RcEvents, () => Pump.Post(WriteProgressNow), StopToken);
         _retention = new RecordingRetention(() => Run(ct => api.GetPolicyAsync(RcEvents, ct)), WriteVerbose);
     }
 
@@ -88,7 +89,7 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
             {
                 // Refused input still gets its row, so a manifest accounts for every recording it was given.
                 WriteError(ErrorIds.InvalidArgumentRecord(input.Error, InputObject));
-                Emit(_queue!.Refuse(new RecordingTarget(new RecordingNameValues { RecordingId = input.RefusedId ?? string.Empty, CallLogId = input.CallLogId }), input.Error.Message).Row!);
+                Emit(_queue!.Refuse(new RecordingTarget(new ContentNameValues { RecordingId = input.RefusedId ?? string.Empty, CallLogId = input.CallLogId }), input.Error.Message).Row!);
             }
             else
             {
@@ -188,14 +189,14 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
         var plan = _queue!.Plan(target);
         switch (plan.Kind)
         {
-            case RecordingPlanKind.Duplicate:
+            case ContentPlanKind.Duplicate:
                 WriteVerbose($"Recording {target.RecordingId} came twice; it is handled once.");
                 return;
-            case RecordingPlanKind.Refuse:
+            case ContentPlanKind.Refuse:
                 WriteError(new ErrorRecord(new InvalidOperationException(plan.Problem), "RecordingFileNameUnsafe", ErrorCategory.InvalidData, target.RecordingId));
                 Emit(plan.Row!);
                 return;
-            case RecordingPlanKind.Skip:
+            case ContentPlanKind.Skip:
                 WriteVerbose($"Recording {target.RecordingId}: '{plan.Row!.Path}' is this recording's and exists; skipped (use -Force to download again).");
                 Emit(plan.Row);
                 return;
@@ -212,8 +213,9 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
     }
 
     /// <summary>On the pipeline thread: one download ended.</summary>
-    private void Finish(RecordingDownload row, Exception? error)
+    private void Finish(ContentOutcome outcome, Exception? error)
     {
+        var row = RecordingRows.ToDownload(outcome);
         if (error is RcApiException api)
         {
             WriteError(ErrorIds.Record(api, row.RecordingId, ErrorIds.RecordingNotFound));
@@ -231,15 +233,15 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
             WriteVerbose($"Recording {row.RecordingId}: saved {row.Bytes} bytes to '{row.Path}' (SHA-256 {row.Sha256}).");
         }
 
-        Emit(row);
+        Emit(outcome);
         WriteProgressNow();
     }
 
-    private void Emit(RecordingDownload row)
+    private void Emit(ContentOutcome outcome)
     {
         if (PassThru)
         {
-            WriteObject(row);
+            WriteObject(RecordingRows.ToDownload(outcome));
         }
     }
 

@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
+using RingCentral.CallLog.Client.Export.Content;
 
 namespace RingCentral.CallLog.Report;
 
 /// <summary>
 /// Finds the recordings on disk by recording id: rows of a Save-RcRecording manifest first, then a
 /// folder's files, known by their sidecar ("&lt;file&gt;.json" with a recordingId) or by the
-/// recording id in the file name (the last part of the default names, or the whole name).
+/// recording id in the file name (the last part of the default names, or the whole name). Media
+/// types and sidecars are read as the content engine writes them (<see cref="MediaTypes"/>,
+/// <see cref="ContentSidecar"/>).
 /// </summary>
 internal sealed class RecordingLocator
 {
@@ -29,24 +31,7 @@ internal sealed class RecordingLocator
     public int Count => _byId.Count;
 
     /// <summary>The media type the page declares for a file, or null when it is not audio a browser plays.</summary>
-    public static string? ContentTypeFor(string path, string? declared)
-    {
-        var media = (declared ?? string.Empty).Split(';')[0].Trim().ToUpperInvariant();
-        switch (media)
-        {
-            case "AUDIO/MPEG" or "AUDIO/MP3":
-                return "audio/mpeg";
-            case "AUDIO/WAV" or "AUDIO/X-WAV" or "AUDIO/WAVE" or "AUDIO/VND.WAVE":
-                return "audio/wav";
-        }
-
-        return Path.GetExtension(path).ToUpperInvariant() switch
-        {
-            ".MP3" => "audio/mpeg",
-            ".WAV" => "audio/wav",
-            _ => null,
-        };
-    }
+    public static string? ContentTypeFor(string path, string? declared) => MediaTypes.PlayableAudioType(path, declared);
 
     /// <summary>One manifest row: used when its file exists and is audio.</summary>
     public bool AddFile(string? recordingId, string? path, string? contentType)
@@ -96,43 +81,9 @@ internal sealed class RecordingLocator
         return new LocalRecording(recordingId, found.Path, LocalFileLink.For(_reportDirectory, found.Path), found.ContentType);
     }
 
-    /// <summary>The recordingId of a sidecar file, or null when there is none or it cannot be read.</summary>
-    internal static string? SidecarRecordingId(string sidecarPath)
-    {
-        if (!File.Exists(sidecarPath))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(sidecarPath);
-            using var document = JsonDocument.Parse(stream);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (string.Equals(property.Name, "recordingId", StringComparison.OrdinalIgnoreCase))
-                {
-                    return property.Value.ValueKind switch
-                    {
-                        JsonValueKind.String => property.Value.GetString(),
-                        JsonValueKind.Number => property.Value.GetRawText(),
-                        _ => null,
-                    };
-                }
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            // An unreadable sidecar: the file is still found by its name.
-        }
-
-        return null;
-    }
+    /// <summary>The recordingId of a sidecar file, or null when there is none, it cannot be read, or it is another kind's.</summary>
+    internal static string? SidecarRecordingId(string sidecarPath) =>
+        ContentSidecar.TryRead(sidecarPath) is { } sidecar && sidecar.Identity.Kind == ContentKinds.Recording ? sidecar.RecordingId : null;
 
     private bool Offer(string recordingId, int rank, string path, string contentType)
     {

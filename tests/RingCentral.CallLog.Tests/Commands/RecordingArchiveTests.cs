@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Tests.TestSupport;
 using Xunit;
@@ -33,7 +34,7 @@ public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixt
             Assert.Equal(await Sim.TrueContent(id), File.ReadAllBytes(path));
             if (File.Exists(path + ".json"))
             {
-                Assert.Equal(id, RecordingSidecar.TryRead(path + ".json")!.RecordingId);
+                Assert.Equal(id, ContentSidecar.TryRead(path + ".json")!.RecordingId);
             }
         }
     }
@@ -131,7 +132,7 @@ public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixt
         Assert.Empty(errors);
         // One keeps the cut name (its sidecar says whose it is); the others get "_<RecordingId>" within the bound.
         Assert.Equal(2, first.Count(o => Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).EndsWith("_" + Prop(o, "RecordingId"), StringComparison.Ordinal)));
-        Assert.All(first, o => Assert.True(Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).Length <= RecordingFileNamer.MaxNameLength));
+        Assert.All(first, o => Assert.True(Path.GetFileNameWithoutExtension((string)Prop(o, "Path")!).Length <= ContentFileNamer.MaxNameLength));
         var (again, _, _) = Sim.InvokeConnected(All + $"$x = {Slice(280, 3)}; [array]::Reverse($x); $x | Save-RcRecording -Path $Dir {template} -PassThru");
         Assert.All(again, o => Assert.Equal("Skipped", Prop(o, "Status")));
         await AssertEachFileIsItsRecordings(again);
@@ -165,7 +166,7 @@ public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixt
         var partial = Path.Combine(Dir, "same.mp3.partial");
         var wav = Path.Combine(Dir, "same.wav.partial");
         File.WriteAllBytes(partial, aBytes);
-        new RecordingSidecar { RecordingId = a, ETag = "\"whatever\"" }.Write(partial + ".json");
+        new ContentSidecar { RecordingId = a, ETag = "\"whatever\"" }.Write(partial + ".json");
         File.Copy(partial, wav);
         File.Copy(partial + ".json", wav + ".json");
         var (rows, errors, _) = Sim.InvokeConnected(All + $"{Slice(291, 1)} | Save-RcRecording -Path $Dir -FileNameTemplate 'same' -PassThru");
@@ -266,7 +267,7 @@ public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixt
             var file = Path.Combine(Dir, id + ".mp3");
             var content = System.Text.Encoding.ASCII.GetBytes("copy of " + id);
             File.WriteAllBytes(file, content);
-            new RecordingSidecar { RecordingId = id, Bytes = content.Length, Sha256 = Sha(content) }.Write(file + ".json");
+            new ContentSidecar { RecordingId = id, Bytes = content.Length, Sha256 = Sha(content) }.Write(file + ".json");
             return PSObject.AsPSObject(new { RecordingId = id, Path = file });
         }).ToArray();
 
@@ -291,7 +292,7 @@ public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixt
         var (rows, _, _) = Sim.InvokeConnected(All + $"{Slice(258, 2)} | Save-RcRecording -Path $Dir -PassThru");
         var fake = Path.Combine(Dir, "999999999.mp3");
         File.WriteAllBytes(fake, new byte[] { 1, 2, 3 });
-        new RecordingSidecar { RecordingId = "999999999", Bytes = 3, Sha256 = Sha(new byte[] { 1, 2, 3 }) }.Write(fake + ".json");
+        new ContentSidecar { RecordingId = "999999999", Bytes = 3, Sha256 = Sha(new byte[] { 1, 2, 3 }) }.Write(fake + ".json");
         await ResetStats();
         Sim.Runspace.SessionStateProxy.SetVariable("Rows", rows.Append(PSObject.AsPSObject(new { RecordingId = "999999999", Path = fake })).ToArray());
         var (removed, errors, _) = Sim.InvokeConnected("$Rows | Remove-RcRecording -Confirm:$false -PassThru");

@@ -7,13 +7,15 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Json;
 
 namespace RingCentral.CallLog.Client.Api;
 
-/// <summary>Recording metadata, content, deletion and the account's recording policy. Knows RingCentral's paths; nothing of PowerShell.</summary>
+/// <summary>
+/// Recording metadata, deletion and the account's recording policy. Knows RingCentral's paths; nothing
+/// of PowerShell. The content itself is downloaded by the content engine (Export/Content), over the core.
+/// </summary>
 internal sealed class RecordingApi
 {
     /// <summary>RingCentral deletes at most this many recordings per request.</summary>
@@ -32,16 +34,6 @@ internal sealed class RecordingApi
         var uri = _core.Server.Resolve("/restapi/v1.0/account/~/recording/" + Uri.EscapeDataString(recordingId));
         var request = new RcRequest(HttpMethod.Get, uri, RouteKeys.Recording);
         return _core.SendAsync(request, ReadMetadataAsync, events, cancellationToken);
-    }
-
-    /// <summary>
-    /// Downloads the content at <paramref name="contentUri"/> (used exactly as given: the media host)
-    /// next to <paramref name="basePath"/>. The core refuses to send the token to a host it may not go to.
-    /// </summary>
-    public async Task<DownloadedFile> DownloadAsync(Uri contentUri, string basePath, RecordingTarget target, RecordingDownloadOptions options, IRcEvents events, CancellationToken cancellationToken)
-    {
-        using var download = new RecordingContentDownload(_core, contentUri, basePath, target, options);
-        return await download.RunAsync(events, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

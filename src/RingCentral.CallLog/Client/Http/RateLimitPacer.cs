@@ -26,6 +26,7 @@ internal sealed class RateLimitPacer
         [RouteKeys.RecordingContent] = "heavy",
         [RouteKeys.RecordingDelete] = "heavy",
         [RouteKeys.RecordingSettings] = "light",
+        [RouteKeys.MessageContent] = "medium",
         [RouteKeys.Identity] = "light",
         [RouteKeys.Auth] = "auth",
     };

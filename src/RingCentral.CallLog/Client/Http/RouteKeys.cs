@@ -9,6 +9,7 @@ internal static class RouteKeys
     public const string RecordingContent = "recording-content";
     public const string RecordingDelete = "recording-delete";
     public const string RecordingSettings = "recording-settings";
+    public const string MessageContent = "message-content";
     public const string Identity = "identity";
     public const string Auth = "auth";
 }

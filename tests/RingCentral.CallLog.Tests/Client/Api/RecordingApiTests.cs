@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Tests.TestSupport;
@@ -99,14 +100,14 @@ public sealed class RecordingApiTests
         var now = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
         var policy = (RecordingPolicy)Activator.CreateInstance(typeof(RecordingPolicy), nonPublic: true)!;
         typeof(RecordingPolicy).GetProperty(nameof(RecordingPolicy.OnDemandRetentionDays))!.SetValue(policy, 30);
-        var call = new RecordingNameValues { RecordingId = "1", StartTime = now.AddDays(daysToEnd - 30), RecordingType = "OnDemand" };
+        var call = new ContentNameValues { RecordingId = "1", StartTime = now.AddDays(daysToEnd - 30), RecordingType = "OnDemand" };
         Assert.Equal(warns, RecordingRetention.Warning(policy, call, now) is not null);
         var reads = 0;
         var run = new RecordingRetention(() => { reads++; return policy; }, _ => { });
         Assert.Equal(warns, run.Check(call, now) is not null);
         Assert.Null(run.Check(call, now));
         // A call with one day left: warned about only if no warning came yet in this run.
-        Assert.Equal(!warns, run.Check(new RecordingNameValues { RecordingId = "2", StartTime = now.AddDays(-29), RecordingType = "OnDemand" }, now) is not null);
+        Assert.Equal(!warns, run.Check(new ContentNameValues { RecordingId = "2", StartTime = now.AddDays(-29), RecordingType = "OnDemand" }, now) is not null);
         Assert.Equal(1, reads);
     }
 }

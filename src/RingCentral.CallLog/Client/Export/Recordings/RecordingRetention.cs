@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using RingCentral.CallLog.Client.Export.Content;
 
 namespace RingCentral.CallLog.Client.Export.Recordings;
 
@@ -27,7 +28,7 @@ internal sealed class RecordingRetention
     }
 
     /// <summary>The run's one warning, for the first recording close to its retention end; else null.</summary>
-    public string? Check(RecordingNameValues call, DateTimeOffset now)
+    public string? Check(ContentNameValues call, DateTimeOffset now)
     {
         if (_warned || call.StartTime is null)
         {
@@ -53,7 +54,7 @@ internal sealed class RecordingRetention
     }
 
     /// <summary>The warning for this recording, or null when it is not close to its retention end (or nothing is known).</summary>
-    public static string? Warning(RecordingPolicy? policy, RecordingNameValues call, DateTimeOffset now)
+    public static string? Warning(RecordingPolicy? policy, ContentNameValues call, DateTimeOffset now)
     {
         if (policy is null || call.StartTime is not DateTimeOffset start || policy.RetentionDaysFor(call.RecordingType) is not int days)
         {

@@ -1,22 +1,37 @@
+using RingCentral.CallLog.Client.Export.Content;
+using RingCentral.CallLog.Client.Http;
+
 namespace RingCentral.CallLog.Client.Export.Recordings;
 
-/// <summary>One recording to fetch, with whatever the input already told about it.</summary>
-internal sealed class RecordingTarget
+/// <summary>
+/// The recording adapter over the content engine: one recording to fetch, with whatever the input
+/// already told about it, and how recordings name their files.
+/// </summary>
+internal sealed class RecordingTarget : ContentItem
 {
-    public RecordingTarget(RecordingNameValues values)
+    public const string DefaultRecordTemplate = "{StartTime:yyyyMMdd-HHmmss}_{Direction}_{RecordingId}";
+    public const string DefaultIdTemplate = "{RecordingId}";
+
+    /// <summary>Recordings' tokens, defaults and extensions (a recording is audio: .mp3, .wav, else .bin).</summary>
+    public static readonly ContentNaming FileNaming = new(
+        ContentKinds.Recording,
+        "recording",
+        new[] { "StartTime", "Direction", "FromPhoneNumber", "ToPhoneNumber", "CallLogId", "SessionId", "ExtensionId", "RecordingId" },
+        DefaultRecordTemplate,
+        DefaultIdTemplate,
+        new[] { ".mp3", ".wav", MediaTypes.Unknown });
+
+    public RecordingTarget(ContentNameValues values)
+        : base(values)
     {
-        Values = values;
+        Identity = ContentIdentity.Recording(values.RecordingId);
     }
 
     public string RecordingId => Values.RecordingId;
 
-    public string? CallLogId => Values.CallLogId;
+    public override ContentIdentity Identity { get; }
 
-    /// <summary>The values a file-name template draws on, and the call's provenance for the sidecar.</summary>
-    public RecordingNameValues Values { get; }
+    public override ContentNaming Naming => FileNaming;
 
-    /// <summary>From the input; when set, no metadata request is needed to download.</summary>
-    public string? ContentUri { get; set; }
-
-    public string? ContentType { get; set; }
+    public override string ContentRouteKey => RouteKeys.RecordingContent;
 }

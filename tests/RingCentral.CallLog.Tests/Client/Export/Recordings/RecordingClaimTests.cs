@@ -1,3 +1,4 @@
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using Xunit;
 
@@ -16,15 +17,15 @@ public sealed class RecordingClaimTests : IDisposable
     [Fact]
     public void A_claim_held_by_one_run_is_refused_to_another_until_it_ends_and_leaves_no_lock_file()
     {
-        using (var first = RecordingClaim.TryAcquire(BasePath))
+        using (var first = ContentClaim.TryAcquire(BasePath))
         {
             Assert.NotNull(first);
-            Assert.Null(RecordingClaim.TryAcquire(BasePath));
-            Assert.True(File.Exists(BasePath + RecordingClaim.Suffix));
+            Assert.Null(ContentClaim.TryAcquire(BasePath));
+            Assert.True(File.Exists(BasePath + ContentClaim.Suffix));
         }
 
-        Assert.False(File.Exists(BasePath + RecordingClaim.Suffix));
-        using var second = RecordingClaim.TryAcquire(BasePath);
+        Assert.False(File.Exists(BasePath + ContentClaim.Suffix));
+        using var second = ContentClaim.TryAcquire(BasePath);
         Assert.NotNull(second);
     }
 
@@ -32,21 +33,21 @@ public sealed class RecordingClaimTests : IDisposable
     public void A_lock_file_left_by_a_dead_run_is_taken_over()
     {
         // What kill -9 leaves: the file, without the lock (the OS dropped it with the process).
-        File.WriteAllBytes(BasePath + RecordingClaim.Suffix, []);
-        using (var claim = RecordingClaim.TryAcquire(BasePath))
+        File.WriteAllBytes(BasePath + ContentClaim.Suffix, []);
+        using (var claim = ContentClaim.TryAcquire(BasePath))
         {
             Assert.NotNull(claim);
         }
 
-        Assert.False(File.Exists(BasePath + RecordingClaim.Suffix));
+        Assert.False(File.Exists(BasePath + ContentClaim.Suffix));
     }
 
     [Fact]
     public async Task A_waiting_run_gets_the_claim_when_the_other_ends()
     {
-        var first = RecordingClaim.TryAcquire(BasePath)!;
+        var first = ContentClaim.TryAcquire(BasePath)!;
         var waited = false;
-        var second = RecordingClaim.AcquireAsync(BasePath, () => waited = true, CancellationToken.None);
+        var second = ContentClaim.AcquireAsync(BasePath, () => waited = true, CancellationToken.None);
         await Task.Delay(300);
         Assert.False(second.IsCompleted);
         Assert.True(waited);
@@ -62,8 +63,8 @@ public sealed class RecordingClaimTests : IDisposable
         File.WriteAllText(victim, "victim");
         try
         {
-            File.CreateSymbolicLink(BasePath + RecordingClaim.Suffix, victim);
-            var ex = Assert.Throws<RecordingFileException>(() => RecordingClaim.TryAcquire(BasePath));
+            File.CreateSymbolicLink(BasePath + ContentClaim.Suffix, victim);
+            var ex = Assert.Throws<ContentFileException>(() => ContentClaim.TryAcquire(BasePath));
             Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
             Assert.Equal("victim", File.ReadAllText(victim));
         }

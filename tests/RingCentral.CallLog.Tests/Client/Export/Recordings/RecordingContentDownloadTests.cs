@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Json;
@@ -26,12 +27,12 @@ public sealed class RecordingContentDownloadTests : IDisposable
 
     private const string ETag = "\"v1\"";
 
-    private static (RecordingApi Api, FakeHandler Handler) Create(Func<HttpRequestMessage, int, HttpResponseMessage> answer, int maxRetries = 2, RcClientSettings? settings = null)
+    private static (TestConnection Api, FakeHandler Handler) Create(Func<HttpRequestMessage, int, HttpResponseMessage> answer, int maxRetries = 2, RcClientSettings? settings = null)
     {
         var handler = new FakeHandler(answer);
         settings ??= new RcClientSettings { MaxRetryCount = maxRetries, BackoffBase = TimeSpan.FromMilliseconds(1) };
         var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, handler) { Tokens = new FakeTokens() };
-        return (new RecordingApi(core), handler);
+        return (new TestConnection(core), handler);
     }
 
     private HttpResponseMessage Full(string contentType = "audio/mpeg")
@@ -54,7 +55,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
     private void LeavePartial(byte[] bytes, string? etag = ETag, string recordingId = "77")
     {
         File.WriteAllBytes(BasePath + ".mp3.partial", bytes);
-        new RecordingSidecar { RecordingId = recordingId, ContentType = "audio/mpeg", ETag = etag }.Write(BasePath + ".mp3.partial.json");
+        new ContentSidecar { RecordingId = recordingId, ContentType = "audio/mpeg", ETag = etag }.Write(BasePath + ".mp3.partial.json");
     }
 
     private static string Sha(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
@@ -83,8 +84,19 @@ public sealed class RecordingContentDownloadTests : IDisposable
         return response;
     }
 
-    private Task<DownloadedFile> Download(RecordingApi api, Uri? uri = null, bool overwrite = false, bool sidecar = true) =>
-        api.DownloadAsync(uri ?? s_content, BasePath, new RecordingTarget(new RecordingNameValues { RecordingId = "77", CallLogId = "C77", Direction = "Inbound" }), new RecordingDownloadOptions { Overwrite = overwrite, Sidecar = sidecar }, NullEvents.Instance, CancellationToken.None);
+    private async Task<DownloadedFile> Download(TestConnection api, Uri? uri = null, bool overwrite = false, bool sidecar = true)
+    {
+        using var download = new ContentDownload(api.Core, uri ?? s_content, BasePath, new RecordingTarget(new ContentNameValues { RecordingId = "77", CallLogId = "C77", Direction = "Inbound" }), new ContentDownloadOptions { Overwrite = overwrite, Sidecar = sidecar });
+        return await download.RunAsync(NullEvents.Instance, CancellationToken.None);
+    }
+
+    /// <summary>The connection's core, and its recording API for the metadata tests (the content engine sends through the core itself).</summary>
+    private sealed class TestConnection(RcHttpCore core)
+    {
+        public RcHttpCore Core { get; } = core;
+
+        public Task<RecordingInfo> GetAsync(string recordingId, IRcEvents events, CancellationToken cancellationToken) => new RecordingApi(Core).GetAsync(recordingId, events, cancellationToken);
+    }
 
     private static long? RangeFrom(HttpRequestMessage request) => request.Headers.Range?.Ranges.Single().From;
 
@@ -206,7 +218,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         Assert.Equal("audio/x-wav", info.ContentType);
         Assert.Equal(30, info.Duration);
         Assert.EndsWith("/recording/401786818008/content", info.ContentUri, StringComparison.Ordinal);
-        Assert.Equal(".wav", RecordingFileNamer.ExtensionFor(info.ContentType));
+        Assert.Equal(".wav", ContentFileNamer.ExtensionFor(info.ContentType));
     }
 
     [Fact]
@@ -234,7 +246,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         var file = await Download(api);
         Assert.Equal(Sha(_audio), file.Sha256);
         Assert.Equal(BasePath + ".mp3.json", file.SidecarPath);
-        var sidecar = RecordingSidecar.TryRead(file.SidecarPath!)!;
+        var sidecar = ContentSidecar.TryRead(file.SidecarPath!)!;
         Assert.Equal("77", sidecar.RecordingId);
         Assert.Equal("C77", sidecar.Call!.CallLogId);
         Assert.Equal("Inbound", sidecar.Call.Direction);
@@ -295,7 +307,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         Assert.Equal(BasePath + ".mp3", file.Path);
         Assert.Equal("audio/mpeg", file.ContentType);
         Assert.Equal(Sha(_audio), file.Sha256);
-        Assert.Equal("audio/mpeg", RecordingSidecar.TryRead(file.SidecarPath!)!.ContentType);
+        Assert.Equal("audio/mpeg", ContentSidecar.TryRead(file.SidecarPath!)!.ContentType);
         Assert.Empty(Directory.GetFiles(_dir, "*.bin*"));
     }
 
@@ -370,7 +382,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         Assert.Equal(_audio.Length, RangeFrom(handler.Requests[1]));
         Assert.Equal(_audio, File.ReadAllBytes(file.Path));
         Assert.Equal(Sha(_audio), file.Sha256);
-        Assert.Equal(Sha(_audio), RecordingSidecar.TryRead(file.Path + ".json")!.Sha256);
+        Assert.Equal(Sha(_audio), ContentSidecar.TryRead(file.Path + ".json")!.Sha256);
     }
 
     [Fact]
@@ -425,7 +437,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         {
             File.CreateSymbolicLink(BasePath + ".mp3.partial", victim);
             var (api, handler) = Create((_, _) => Full());
-            var ex = await Assert.ThrowsAsync<RecordingFileException>(() => Download(api));
+            var ex = await Assert.ThrowsAsync<ContentFileException>(() => Download(api));
             Assert.Contains("symbolic link", ex.Message, StringComparison.Ordinal);
             Assert.Empty(handler.Requests);
             Assert.Equal("victim", File.ReadAllText(victim));
@@ -444,7 +456,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         // answer has no Content-Length, sends 120 000 of the 300 000 bytes and closes the connection cleanly.
         using var server = new NoLengthServer(_audio, cutAt: 120_000);
         var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }) { Tokens = new FakeTokens() };
-        var api = new RecordingApi(core);
+        var api = new TestConnection(core);
         var file = await Download(api, new Uri($"http://127.0.0.1:{server.Port}/restapi/v1.0/account/1/recording/77/content"));
         Assert.Equal(new[] { "(none)", "bytes=120000-" }, server.Ranges);
         Assert.Equal(_audio, File.ReadAllBytes(file.Path));

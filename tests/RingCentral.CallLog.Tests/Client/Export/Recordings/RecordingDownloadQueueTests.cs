@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using RingCentral.CallLog.Client.Http;
 using RingCentral.CallLog.Tests.TestSupport;
@@ -20,7 +21,7 @@ public sealed class RecordingDownloadQueueTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (RecordingDownloadQueue Queue, FakeHandler Handler) Create(bool overwrite = false)
+    private (ContentDownloadQueue Queue, FakeHandler Handler) Create(bool overwrite = false)
     {
         var handler = new FakeHandler((_, _) =>
         {
@@ -29,18 +30,18 @@ public sealed class RecordingDownloadQueueTests : IDisposable
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
         var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
-        var options = new RecordingDownloadOptions { Overwrite = overwrite, Sidecar = true, ThrottleLimit = 1 };
-        return (new RecordingDownloadQueue(new RecordingApi(core), new RecordingFileNamer(_dir, "{SessionId}"), options, NullEvents.Instance, null, CancellationToken.None), handler);
+        var options = new ContentDownloadOptions { Overwrite = overwrite, Sidecar = true, ThrottleLimit = 1 };
+        return (new ContentDownloadQueue(core, new RecordingContentSource(new RecordingApi(core)), new ContentFileNamer(_dir, "{SessionId}", RecordingTarget.FileNaming), options, NullEvents.Instance, null, CancellationToken.None), handler);
     }
 
-    private static RecordingTarget Target(string recordingId) => new(new RecordingNameValues { RecordingId = recordingId, SessionId = "S1", FromCallLogRecord = true })
+    private static RecordingTarget Target(string recordingId) => new(new ContentNameValues { RecordingId = recordingId, SessionId = "S1", FromCallLogRecord = true })
     {
         ContentUri = $"http://127.0.0.1:5000/restapi/v1.0/account/1/recording/{recordingId}/content",
     };
 
-    private static async Task<(RecordingDownload Row, Exception? Error)> RunAsync(RecordingDownloadQueue queue, RecordingPlan plan)
+    private static async Task<(ContentOutcome Row, Exception? Error)> RunAsync(ContentDownloadQueue queue, ContentPlan plan)
     {
-        var done = new TaskCompletionSource<(RecordingDownload, Exception?)>();
+        var done = new TaskCompletionSource<(ContentOutcome, Exception?)>();
         queue.Start(plan, (row, error) => done.SetResult((row, error)));
         return await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
@@ -51,11 +52,11 @@ public sealed class RecordingDownloadQueueTests : IDisposable
         var (queue, handler) = Create();
         using var _ = queue;
         var plan = queue.Plan(Target("77"));
-        Assert.Equal(RecordingPlanKind.Download, plan.Kind);
+        Assert.Equal(ContentPlanKind.Download, plan.Kind);
 
         // The other run finishes this recording between our plan and our download.
         File.WriteAllBytes(Path.Combine(_dir, "S1.mp3"), _audio);
-        new RecordingSidecar { RecordingId = "77", ContentType = "audio/mpeg", Sha256 = "ab" }.Write(Path.Combine(_dir, "S1.mp3.json"));
+        new ContentSidecar { RecordingId = "77", ContentType = "audio/mpeg", Sha256 = "ab" }.Write(Path.Combine(_dir, "S1.mp3.json"));
 
         var (row, error) = await RunAsync(queue, plan);
         Assert.Null(error);
@@ -74,10 +75,10 @@ public sealed class RecordingDownloadQueueTests : IDisposable
 
         // Another run, with another recording of the same session, took the name in between.
         File.WriteAllBytes(Path.Combine(_dir, "S1.mp3"), [1, 2, 3]);
-        new RecordingSidecar { RecordingId = "88", ContentType = "audio/mpeg", Sha256 = "ab" }.Write(Path.Combine(_dir, "S1.mp3.json"));
+        new ContentSidecar { RecordingId = "88", ContentType = "audio/mpeg", Sha256 = "ab" }.Write(Path.Combine(_dir, "S1.mp3.json"));
 
         var (row, error) = await RunAsync(queue, plan);
-        Assert.IsType<RecordingFileException>(error);
+        Assert.IsType<ContentFileException>(error);
         Assert.Equal("Failed", row.Status);
         Assert.Contains("belongs to another recording", row.Error, StringComparison.Ordinal);
         Assert.Empty(handler.Requests);

@@ -1,3 +1,4 @@
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using Xunit;
 
@@ -7,7 +8,7 @@ public class RecordingFileNamerTests
 {
     private static readonly string s_dir = Path.Combine(Path.GetTempPath(), "namer-test");
 
-    private static RecordingNameValues Record(string recordingId = "401786818008") => new()
+    private static ContentNameValues Record(string recordingId = "401786818008") => new()
     {
         RecordingId = recordingId,
         CallLogId = "Abc123",
@@ -25,21 +26,21 @@ public class RecordingFileNamerTests
     [Fact]
     public void Default_template_for_a_record_uses_utc_start_time_direction_and_recording_id()
     {
-        var namer = new RecordingFileNamer(s_dir, null);
+        var namer = new ContentFileNamer(s_dir, null, RecordingTarget.FileNaming);
         Assert.Equal("20261101-114530_Inbound_401786818008", NameOf(namer.ReserveBasePath(Record())));
     }
 
     [Fact]
     public void Default_template_for_an_id_alone_is_the_recording_id()
     {
-        var namer = new RecordingFileNamer(s_dir, null);
-        Assert.Equal("42", NameOf(namer.ReserveBasePath(new RecordingNameValues { RecordingId = "42" })));
+        var namer = new ContentFileNamer(s_dir, null, RecordingTarget.FileNaming);
+        Assert.Equal("42", NameOf(namer.ReserveBasePath(new ContentNameValues { RecordingId = "42" })));
     }
 
     [Fact]
     public void Every_token_renders()
     {
-        var namer = new RecordingFileNamer(s_dir, "{StartTime:yyyy-MM-dd}_{Direction}_{FromPhoneNumber}_{ToPhoneNumber}_{CallLogId}_{SessionId}_{ExtensionId}_{RecordingId}");
+        var namer = new ContentFileNamer(s_dir, "{StartTime:yyyy-MM-dd}_{Direction}_{FromPhoneNumber}_{ToPhoneNumber}_{CallLogId}_{SessionId}_{ExtensionId}_{RecordingId}", RecordingTarget.FileNaming);
         Assert.Equal("2026-11-01_Inbound_+16505550100_+16505550199_Abc123_5550001_1001_401786818008", NameOf(namer.ReserveBasePath(Record())));
     }
 
@@ -49,7 +50,7 @@ public class RecordingFileNamerTests
     [InlineData("{Direction:yyyy}")]
     public void A_bad_template_is_refused_naming_FileNameTemplate(string template)
     {
-        var ex = Assert.Throws<ArgumentException>(() => new RecordingFileNamer(s_dir, template));
+        var ex = Assert.Throws<ArgumentException>(() => new ContentFileNamer(s_dir, template, RecordingTarget.FileNaming));
         Assert.Equal("FileNameTemplate", ex.ParamName);
     }
 
@@ -65,7 +66,7 @@ public class RecordingFileNamerTests
     [InlineData("\u202Egnp.exe")]
     public void Hostile_values_stay_a_single_safe_name_inside_the_directory(string hostile)
     {
-        var namer = new RecordingFileNamer(s_dir, "{Direction}_{FromPhoneNumber}");
+        var namer = new ContentFileNamer(s_dir, "{Direction}_{FromPhoneNumber}", RecordingTarget.FileNaming);
         var values = Record();
         values.Direction = hostile;
         values.FromPhoneNumber = hostile;
@@ -80,9 +81,9 @@ public class RecordingFileNamerTests
     [InlineData("ctl\u0001")]
     public void A_hostile_recording_id_with_the_default_template_gives_a_safe_name(string id)
     {
-        var namer = new RecordingFileNamer(s_dir, null);
-        AssertSafe(namer.ReserveBasePath(new RecordingNameValues { RecordingId = id }));
-        AssertSafe(new RecordingFileNamer(s_dir, null).ReserveBasePath(Record(id)));
+        var namer = new ContentFileNamer(s_dir, null, RecordingTarget.FileNaming);
+        AssertSafe(namer.ReserveBasePath(new ContentNameValues { RecordingId = id }));
+        AssertSafe(new ContentFileNamer(s_dir, null, RecordingTarget.FileNaming).ReserveBasePath(Record(id)));
     }
 
     [Theory]
@@ -93,7 +94,7 @@ public class RecordingFileNamerTests
     [InlineData("aux.txt")]
     public void Windows_device_names_are_prefixed(string name)
     {
-        var namer = new RecordingFileNamer(s_dir, "{Direction}");
+        var namer = new ContentFileNamer(s_dir, "{Direction}", RecordingTarget.FileNaming);
         var values = Record();
         values.Direction = name;
         var file = NameOf(namer.ReserveBasePath(values));
@@ -103,16 +104,16 @@ public class RecordingFileNamerTests
     [Fact]
     public void Long_values_are_bounded()
     {
-        var namer = new RecordingFileNamer(s_dir, "{Direction}");
+        var namer = new ContentFileNamer(s_dir, "{Direction}", RecordingTarget.FileNaming);
         var values = Record();
         values.Direction = new string('x', 1000);
-        Assert.True(NameOf(namer.ReserveBasePath(values)).Length <= RecordingFileNamer.MaxNameLength);
+        Assert.True(NameOf(namer.ReserveBasePath(values)).Length <= ContentFileNamer.MaxNameLength);
     }
 
     [Fact]
     public void Two_recordings_that_map_to_one_name_get_different_names()
     {
-        var namer = new RecordingFileNamer(s_dir, "{Direction}");
+        var namer = new ContentFileNamer(s_dir, "{Direction}", RecordingTarget.FileNaming);
         var first = namer.ReserveBasePath(Record("111"));
         var second = namer.ReserveBasePath(Record("222"));
         var third = namer.ReserveBasePath(Record("222"));
@@ -124,7 +125,7 @@ public class RecordingFileNamerTests
     [Fact]
     public void Names_differing_only_in_case_count_as_the_same()
     {
-        var namer = new RecordingFileNamer(s_dir, "{Direction}");
+        var namer = new ContentFileNamer(s_dir, "{Direction}", RecordingTarget.FileNaming);
         var a = Record("1");
         a.Direction = "Inbound";
         var b = Record("2");
@@ -140,7 +141,7 @@ public class RecordingFileNamerTests
     [InlineData("application/octet-stream", ".bin")]
     [InlineData(null, ".bin")]
     public void Extension_comes_from_the_content_type(string? contentType, string extension) =>
-        Assert.Equal(extension, RecordingFileNamer.ExtensionFor(contentType));
+        Assert.Equal(extension, ContentFileNamer.ExtensionFor(contentType));
 
     private static void AssertSafe(string path)
     {
@@ -151,24 +152,24 @@ public class RecordingFileNamerTests
         Assert.DoesNotContain("..", name, StringComparison.Ordinal);
         Assert.DoesNotContain(name, c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || c == '\u202E');
         Assert.False(name.StartsWith('.') || name.EndsWith('.') || name.StartsWith(' ') || name.EndsWith(' '), name);
-        Assert.True(name.Length <= RecordingFileNamer.MaxNameLength);
+        Assert.True(name.Length <= ContentFileNamer.MaxNameLength);
     }
 
     [Fact]
     public void A_name_cut_to_the_bound_keeps_the_recording_id_suffix_whole()
     {
-        var namer = new RecordingFileNamer(s_dir, new string('x', 200) + "{RecordingId}");
+        var namer = new ContentFileNamer(s_dir, new string('x', 200) + "{RecordingId}", RecordingTarget.FileNaming);
         var first = NameOf(namer.ReserveBasePath(Record("401786818008")));
         var second = NameOf(namer.ReserveBasePath(Record("401786818009")));
-        Assert.Equal(new string('x', RecordingFileNamer.MaxNameLength), first);
+        Assert.Equal(new string('x', ContentFileNamer.MaxNameLength), first);
         Assert.EndsWith("_401786818009", second, StringComparison.Ordinal);
-        Assert.Equal(RecordingFileNamer.MaxNameLength, second.Length);
+        Assert.Equal(ContentFileNamer.MaxNameLength, second.Length);
     }
 
     [Fact]
     public void A_candidate_turned_down_is_passed_over_and_not_reserved()
     {
-        var namer = new RecordingFileNamer(s_dir, "{Direction}");
+        var namer = new ContentFileNamer(s_dir, "{Direction}", RecordingTarget.FileNaming);
         var seen = new List<string>();
         var path = namer.ReserveBasePath(Record("222"), candidate =>
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using Xunit;
 
@@ -16,10 +17,10 @@ public sealed class RecordingSidecarTests : IDisposable
     public void Names_with_umlauts_numbers_with_plus_and_quotes_are_written_readable_and_read_back()
     {
         var path = Path.Combine(_dir, "R1.mp3.json");
-        new RecordingSidecar
+        new ContentSidecar
         {
             RecordingId = "R1",
-            Call = new RecordingNameValues { RecordingId = "R1", FromName = "Erin Müller", FromPhoneNumber = "+13035550142", ToName = "Zoë \"Z\" <Ops> & Co\\Lab", ToPhoneNumber = "+4930901820" },
+            Call = new ContentNameValues { RecordingId = "R1", FromName = "Erin Müller", FromPhoneNumber = "+13035550142", ToName = "Zoë \"Z\" <Ops> & Co\\Lab", ToPhoneNumber = "+4930901820" },
             Bytes = 3,
             Sha256 = new string('a', 64),
         }.Write(path);
@@ -32,7 +33,7 @@ public sealed class RecordingSidecarTests : IDisposable
 
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         Assert.Equal("Zoë \"Z\" <Ops> & Co\\Lab", doc.RootElement.GetProperty("to").GetProperty("name").GetString());
-        var back = RecordingSidecar.TryRead(path)!;
+        var back = ContentSidecar.TryRead(path)!;
         Assert.Equal("Erin Müller", back.Call!.FromName);
         Assert.Equal("+13035550142", back.Call.FromPhoneNumber);
     }
@@ -41,7 +42,7 @@ public sealed class RecordingSidecarTests : IDisposable
     public void Control_characters_stay_escaped_so_the_file_stays_valid_JSON()
     {
         var path = Path.Combine(_dir, "R2.mp3.json");
-        new RecordingSidecar { RecordingId = "R2", Call = new RecordingNameValues { RecordingId = "R2", FromName = "line\nbreak\u0007" } }.Write(path);
+        new ContentSidecar { RecordingId = "R2", Call = new ContentNameValues { RecordingId = "R2", FromName = "line\nbreak\u0007" } }.Write(path);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         Assert.Equal("line\nbreak\u0007", doc.RootElement.GetProperty("from").GetProperty("name").GetString());
     }

@@ -1,3 +1,4 @@
+using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Recordings;
 using Xunit;
 
@@ -15,48 +16,48 @@ public sealed class RecordingSlotTests : IDisposable
     [Fact]
     public void Nothing_there_is_Free()
     {
-        Assert.Equal(RecordingSlotState.Free, RecordingSlot.Inspect(Base("a"), "111").State);
+        Assert.Equal(ContentSlotState.Free, ContentSlot.Inspect(Base("a"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming).State);
     }
 
     [Fact]
     public void A_file_is_this_recordings_when_its_sidecar_says_so_whatever_its_name()
     {
         File.WriteAllBytes(Base("a") + ".mp3", new byte[] { 1 });
-        new RecordingSidecar { RecordingId = "111", Sha256 = "00" }.Write(Base("a") + ".mp3.json");
-        var slot = RecordingSlot.Inspect(Base("a"), "111");
-        Assert.Equal(RecordingSlotState.Complete, slot.State);
+        new ContentSidecar { RecordingId = "111", Sha256 = "00" }.Write(Base("a") + ".mp3.json");
+        var slot = ContentSlot.Inspect(Base("a"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming);
+        Assert.Equal(ContentSlotState.Complete, slot.State);
         Assert.Equal(Base("a") + ".mp3", slot.Final);
-        Assert.Equal(RecordingSlotState.Foreign, RecordingSlot.Inspect(Base("a"), "222").State);
+        Assert.Equal(ContentSlotState.Foreign, ContentSlot.Inspect(Base("a"), ContentIdentity.Recording("222"), RecordingTarget.FileNaming).State);
     }
 
     [Fact]
     public void Without_a_sidecar_only_a_name_carrying_the_id_as_a_whole_word_counts()
     {
         File.WriteAllBytes(Base("20261101_Inbound_111") + ".wav", new byte[] { 1 });
-        Assert.Equal(RecordingSlotState.Complete, RecordingSlot.Inspect(Base("20261101_Inbound_111"), "111").State);
+        Assert.Equal(ContentSlotState.Complete, ContentSlot.Inspect(Base("20261101_Inbound_111"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming).State);
         File.WriteAllBytes(Base("x1112") + ".wav", new byte[] { 1 });
-        Assert.Equal(RecordingSlotState.Foreign, RecordingSlot.Inspect(Base("x1112"), "111").State);
-        Assert.True(RecordingSlot.NameCarries("a-111.mp3", "111"));
-        Assert.False(RecordingSlot.NameCarries("a1111.mp3", "111"));
+        Assert.Equal(ContentSlotState.Foreign, ContentSlot.Inspect(Base("x1112"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming).State);
+        Assert.True(ContentSlot.NameCarries("a-111.mp3", "111"));
+        Assert.False(ContentSlot.NameCarries("a1111.mp3", "111"));
     }
 
     [Fact]
     public void A_sidecar_naming_another_recording_wins_over_the_name()
     {
         File.WriteAllBytes(Base("rec_111") + ".mp3", new byte[] { 1 });
-        new RecordingSidecar { RecordingId = "999", Sha256 = "00" }.Write(Base("rec_111") + ".mp3.json");
-        Assert.Equal(RecordingSlotState.Foreign, RecordingSlot.Inspect(Base("rec_111"), "111").State);
+        new ContentSidecar { RecordingId = "999", Sha256 = "00" }.Write(Base("rec_111") + ".mp3.json");
+        Assert.Equal(ContentSlotState.Foreign, ContentSlot.Inspect(Base("rec_111"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming).State);
     }
 
     [Fact]
     public void A_partial_is_resumable_only_for_the_recording_its_sidecar_names()
     {
         File.WriteAllBytes(Base("same") + ".mp3.partial", new byte[] { 1 });
-        new RecordingSidecar { RecordingId = "111", ETag = "\"e\"" }.Write(Base("same") + ".mp3.partial.json");
-        var mine = RecordingSlot.Inspect(Base("same"), "111");
-        Assert.Equal(RecordingSlotState.Partial, mine.State);
+        new ContentSidecar { RecordingId = "111", ETag = "\"e\"" }.Write(Base("same") + ".mp3.partial.json");
+        var mine = ContentSlot.Inspect(Base("same"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming);
+        Assert.Equal(ContentSlotState.Partial, mine.State);
         Assert.Equal(Base("same") + ".mp3.partial", mine.Partial);
-        Assert.Equal(RecordingSlotState.Foreign, RecordingSlot.Inspect(Base("same"), "222").State);
+        Assert.Equal(ContentSlotState.Foreign, ContentSlot.Inspect(Base("same"), ContentIdentity.Recording("222"), RecordingTarget.FileNaming).State);
     }
 
     [Fact]
@@ -64,6 +65,6 @@ public sealed class RecordingSlotTests : IDisposable
     {
         File.WriteAllBytes(Base("same") + ".mp3", new byte[] { 1 });
         File.WriteAllText(Base("same") + ".mp3.json", "{ not json");
-        Assert.Equal(RecordingSlotState.Foreign, RecordingSlot.Inspect(Base("same"), "111").State);
+        Assert.Equal(ContentSlotState.Foreign, ContentSlot.Inspect(Base("same"), ContentIdentity.Recording("111"), RecordingTarget.FileNaming).State);
     }
 }

@@ -4,17 +4,18 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
-/// One run's exclusive right to download one recording into one folder: "&lt;base path&gt;.lock",
+/// One run's exclusive right to download one content item into one folder: "&lt;base path&gt;.lock",
 /// opened with FileShare.None (a share lock on Windows, flock on Unix) for the whole download and
 /// deleted when it ends. The operating system drops the lock when its process dies (kill -9, power
 /// loss), so a lock file left behind is simply taken over by the next run. A second run that meets a
 /// held claim waits for it, then looks at the folder again: it finds the file complete (Skipped) or
-/// the .partial the other run left, which it resumes.
+/// the .partial the other run left, which it resumes. The claim is by base path, so it holds across
+/// kinds: a recording and a message attachment never share one.
 /// </summary>
-internal sealed class RecordingClaim : IDisposable
+internal sealed class ContentClaim : IDisposable
 {
     public const string Suffix = ".lock";
 
@@ -22,13 +23,13 @@ internal sealed class RecordingClaim : IDisposable
 
     private readonly FileStream _file;
 
-    private RecordingClaim(FileStream file) => _file = file;
+    private ContentClaim(FileStream file) => _file = file;
 
     /// <summary>Takes the claim, waiting while another run (or another process) holds it.</summary>
-    /// <param name="basePath">The recording's base path (no extension).</param>
+    /// <param name="basePath">The item's base path (no extension).</param>
     /// <param name="waiting">Called once when the claim is held elsewhere and this run starts to wait.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
-    public static async Task<RecordingClaim> AcquireAsync(string basePath, Action waiting, CancellationToken cancellationToken)
+    public static async Task<ContentClaim> AcquireAsync(string basePath, Action waiting, CancellationToken cancellationToken)
     {
         var told = false;
         while (true)
@@ -49,13 +50,13 @@ internal sealed class RecordingClaim : IDisposable
     }
 
     /// <summary>The claim, or null while another holder has it.</summary>
-    /// <exception cref="RecordingFileException">The lock file cannot be made (a link, no permission, a full disk).</exception>
-    public static RecordingClaim? TryAcquire(string basePath)
+    /// <exception cref="ContentFileException">The lock file cannot be made (a link, no permission, a full disk).</exception>
+    public static ContentClaim? TryAcquire(string basePath)
     {
         var path = basePath + Suffix;
         while (true)
         {
-            RecordingFileGuard.RefuseLinks(path);
+            ContentFileGuard.RefuseLinks(path);
             FileStream file;
             try
             {
@@ -67,12 +68,12 @@ internal sealed class RecordingClaim : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw RecordingFileGuard.WriteFailed(path, ex);
+                throw ContentFileGuard.WriteFailed(path, ex);
             }
 
             if (File.Exists(path))
             {
-                return new RecordingClaim(file);
+                return new ContentClaim(file);
             }
 
             // The holder deleted the file between our open and our lock (Unix): the lock is on a name

@@ -2,14 +2,14 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
 /// The rules every file a download writes obeys: never through a symbolic link (or another reparse
 /// point) someone planted in the folder, a new file is created, never opened if it exists, and a
 /// full disk is told apart from other write failures.
 /// </summary>
-internal static class RecordingFileGuard
+internal static class ContentFileGuard
 {
     /// <summary>True when <paramref name="path"/> itself (not what it points to) is a link or reparse point, dangling or not.</summary>
     public static bool IsLink(string path)
@@ -27,14 +27,14 @@ internal static class RecordingFileGuard
     }
 
     /// <summary>Refuses to go on when any of <paramref name="paths"/> is a link: writing there would change a file elsewhere.</summary>
-    /// <exception cref="RecordingFileException">One of them is a link.</exception>
+    /// <exception cref="ContentFileException">One of them is a link.</exception>
     public static void RefuseLinks(params string[] paths)
     {
         foreach (var path in paths)
         {
             if (IsLink(path))
             {
-                throw new RecordingFileException($"'{path}' is a symbolic link (or another reparse point); a recording is never written through a link, so this one is not downloaded. Remove the link and run again.");
+                throw new ContentFileException($"'{path}' is a symbolic link (or another reparse point); nothing is ever downloaded through a link, so this item is not downloaded. Remove the link and run again.");
             }
         }
     }
@@ -87,9 +87,9 @@ internal static class RecordingFileGuard
     }
 
     /// <summary>The error for a local file that could not be written, saying so plainly when the disk is full.</summary>
-    public static RecordingFileException WriteFailed(string path, Exception ex) => IsDiskFull(ex)
-        ? new RecordingFileException($"Cannot write '{path}': the disk is full ({ex.GetBaseException().Message}). No more recordings are downloaded into this folder in this run; free some space and run again (the part received is kept and resumed).", ex) { DiskFull = true }
-        : ex as RecordingFileException ?? new RecordingFileException($"Cannot write '{path}': {ex.Message}", ex);
+    public static ContentFileException WriteFailed(string path, Exception ex) => IsDiskFull(ex)
+        ? new ContentFileException($"Cannot write '{path}': the disk is full ({ex.GetBaseException().Message}). Nothing more is downloaded into this folder in this run; free some space and run again (the part received is kept and resumed).", ex) { DiskFull = true }
+        : ex as ContentFileException ?? new ContentFileException($"Cannot write '{path}': {ex.Message}", ex);
 
     /// <summary>Removes a file if it can (a missing one is fine): a cleanup never replaces the error that made it needed.</summary>
     public static void DeleteQuietly(string path)

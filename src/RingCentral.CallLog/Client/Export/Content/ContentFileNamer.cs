@@ -2,30 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
-/// Turns a file-name template into safe, unique file names inside one directory. Values come from
-/// the server, so each is sanitised: a name can never climb out of the directory, name a device or
-/// collide with another recording of the same run.
+/// Turns a file-name template into safe, unique file names inside one directory, for one kind of
+/// content (its <see cref="ContentNaming"/>: tokens, defaults, extensions). Values come from the
+/// server, so each is sanitised: a name can never climb out of the directory, name a device or
+/// collide with another item of the same run.
 /// </summary>
-internal sealed class RecordingFileNamer
+internal sealed class ContentFileNamer
 {
-    public const string DefaultRecordTemplate = "{StartTime:yyyyMMdd-HHmmss}_{Direction}_{RecordingId}";
-    public const string DefaultIdTemplate = "{RecordingId}";
     public const int MaxNameLength = 150;
 
-    /// <summary>The extensions a recording can get; an existing file with any of them counts as downloaded.</summary>
-    public static readonly IReadOnlyList<string> KnownExtensions = new[] { ".mp3", ".wav", ".bin" };
-
     private const string DefaultTimeFormat = "yyyyMMdd-HHmmss";
-
-    private static readonly string[] s_tokens =
-    {
-        "StartTime", "Direction", "FromPhoneNumber", "ToPhoneNumber", "CallLogId", "SessionId", "ExtensionId", "RecordingId",
-    };
 
     private static readonly HashSet<string> s_reservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,57 +27,57 @@ internal sealed class RecordingFileNamer
         "CONIN$", "CONOUT$",
     };
 
+    private readonly ContentNaming _naming;
     private readonly IReadOnlyList<TemplatePart>? _custom;
-    private readonly IReadOnlyList<TemplatePart> _recordDefault = Parse(DefaultRecordTemplate);
-    private readonly IReadOnlyList<TemplatePart> _idDefault = Parse(DefaultIdTemplate);
+    private readonly IReadOnlyList<TemplatePart> _richDefault;
+    private readonly IReadOnlyList<TemplatePart> _idDefault;
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses the template now, so a bad one is refused before any request.</summary>
     /// <param name="directory">Full path of the target directory.</param>
-    /// <param name="template">The user's template, or null for the defaults.</param>
+    /// <param name="template">The user's template, or null for the kind's defaults.</param>
+    /// <param name="naming">The kind's tokens, defaults and extensions.</param>
     /// <exception cref="ArgumentException">The template has an unknown token or a bad format (ParamName FileNameTemplate).</exception>
-    public RecordingFileNamer(string directory, string? template)
+    public ContentFileNamer(string directory, string? template, ContentNaming naming)
     {
+        _naming = naming;
         Directory = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         if (Directory.Length == 0)
         {
             Directory = Path.DirectorySeparatorChar.ToString();
         }
 
-        _custom = template is null ? null : Parse(template);
+        _richDefault = Parse(naming.RichTemplate, naming.Tokens);
+        _idDefault = Parse(naming.IdTemplate, naming.Tokens);
+        _custom = template is null ? null : Parse(template, naming.Tokens);
     }
+
+    public ContentNaming Naming => _naming;
 
     public string Directory { get; }
 
-    /// <summary>The file extension for a Content-Type: .mp3, .wav or .bin.</summary>
-    public static string ExtensionFor(string? contentType)
-    {
-        var mediaType = (contentType ?? string.Empty).Split(';')[0].Trim();
-        return mediaType.ToUpperInvariant() switch
-        {
-            "AUDIO/MPEG" or "AUDIO/MP3" => ".mp3",
-            "AUDIO/WAV" or "AUDIO/X-WAV" or "AUDIO/WAVE" or "AUDIO/VND.WAVE" => ".wav",
-            _ => ".bin",
-        };
-    }
+    /// <summary>The file extension for a Content-Type (the one map, <see cref="MediaTypes"/>).</summary>
+    public static string ExtensionFor(string? contentType) => MediaTypes.ExtensionFor(contentType);
 
     /// <summary>
-    /// The full path, without extension, for one recording: the template rendered with sanitised
-    /// values, made unique within this run, and checked to lie directly inside <see cref="Directory"/>.
-    /// Candidates go name, name_&lt;id&gt;, name_&lt;id&gt;_2, ...: a suffix is never cut off, so a
-    /// long name that lost {RecordingId} gets it back. <paramref name="usable"/> (given the full base
-    /// path) turns down a candidate whose files on disk belong to another recording.
+    /// The full path, without extension, for one item: the template rendered with sanitised values,
+    /// made unique within this run, and checked to lie directly inside <see cref="Directory"/>.
+    /// Candidates go name, name_&lt;ids&gt;, name_&lt;ids&gt;_2, ...: a suffix is never cut off, so
+    /// a long name that lost its ids ({RecordingId}; {MessageId}_{AttachmentId}) gets them back.
+    /// <paramref name="usable"/> (given the full base path) turns down a candidate whose files on
+    /// disk belong to another item.
     /// </summary>
-    public string ReserveBasePath(RecordingNameValues values, Func<string, bool>? usable = null)
+    public string ReserveBasePath(ContentNameValues values, Func<string, bool>? usable = null)
     {
-        var parts = _custom ?? (values.FromCallLogRecord ? _recordDefault : _idDefault);
+        var ids = IdsOf(values);
+        var parts = _custom ?? (values.FromCallLogRecord ? _richDefault : _idDefault);
         var name = SanitizeName(Render(parts, values));
         if (name.Length == 0 || name == "_")
         {
-            name = SanitizeName(values.RecordingId);
+            name = SanitizeName(ids);
         }
 
-        var idSuffix = "_" + SanitizeValue(values.RecordingId);
+        var idSuffix = "_" + SanitizeValue(ids);
         for (var counter = 1; ; counter++)
         {
             var suffix = counter switch
@@ -193,7 +185,11 @@ internal sealed class RecordingFileNamer
         return full;
     }
 
-    private static string Render(IReadOnlyList<TemplatePart> parts, RecordingNameValues values)
+    /// <summary>The item's ids as the end of a name made unique: "77", or "5_6" for message 5's attachment 6.</summary>
+    private string IdsOf(ContentNameValues values) =>
+        _naming.Kind == ContentKinds.MessageAttachment ? values.MessageId + "_" + values.AttachmentId : values.RecordingId;
+
+    private static string Render(IReadOnlyList<TemplatePart> parts, ContentNameValues values)
     {
         var text = new StringBuilder();
         foreach (var part in parts)
@@ -204,7 +200,7 @@ internal sealed class RecordingFileNamer
         return text.ToString();
     }
 
-    private static string? ValueOf(TemplatePart part, RecordingNameValues values) => part.Token switch
+    private static string? ValueOf(TemplatePart part, ContentNameValues values) => part.Token switch
     {
         "StartTime" => values.StartTime?.UtcDateTime.ToString(part.Format ?? DefaultTimeFormat, CultureInfo.InvariantCulture),
         "Direction" => values.Direction,
@@ -214,10 +210,14 @@ internal sealed class RecordingFileNamer
         "SessionId" => values.SessionId,
         "ExtensionId" => values.ExtensionId,
         "RecordingId" => values.RecordingId,
+        "MessageId" => values.MessageId,
+        "AttachmentId" => values.AttachmentId,
+        "AttachmentType" => values.AttachmentType,
+        "MessageType" => values.MessageType,
         _ => null,
     };
 
-    private static List<TemplatePart> Parse(string template)
+    private static List<TemplatePart> Parse(string template, IReadOnlyList<string> tokens)
     {
         var parts = new List<TemplatePart>();
         var literal = new StringBuilder();
@@ -240,8 +240,8 @@ internal sealed class RecordingFileNamer
             var colon = body.IndexOf(':');
             var token = colon < 0 ? body : body.Substring(0, colon);
             var format = colon < 0 ? null : body.Substring(colon + 1);
-            var known = Array.Find(s_tokens, t => string.Equals(t, token.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"Unknown token '{{{body}}}'. Known tokens: {{{string.Join("}, {", s_tokens)}}}; {{StartTime:<format>}} takes a .NET date format.", "FileNameTemplate");
+            var known = tokens.FirstOrDefault(t => string.Equals(t, token.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"Unknown token '{{{body}}}'. Known tokens: {{{string.Join("}, {", tokens)}}}; {{StartTime:<format>}} takes a .NET date format.", "FileNameTemplate");
             if (format is not null && known != "StartTime")
             {
                 throw new ArgumentException($"Only {{StartTime}} takes a format, not '{{{body}}}'.", "FileNameTemplate");

@@ -4,27 +4,31 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using RingCentral.CallLog.Client.Api;
+using RingCentral.CallLog.Client.Http;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
-/// Save-RcRecording's work without PowerShell: decides per recording (skip, refuse, download, and
-/// under which name), runs up to ThrottleLimit downloads at a time with a bounded backlog, counts
-/// recordings and bytes, and hands each outcome to a callback (from a worker thread). Planning and
-/// starting happen on one thread (the pipeline's); the downloads on the thread pool.
+/// The content engine's entry point: a save cmdlet's work without PowerShell, for any kind of
+/// content. It decides per item (skip, refuse, download, and under which name), runs up to
+/// ThrottleLimit downloads at a time with a bounded backlog, counts items and bytes, and hands each
+/// outcome to a callback (from a worker thread). Planning and starting happen on one thread (the
+/// pipeline's); the downloads on the thread pool. A cmdlet gives it the connection's core, its
+/// kind's <see cref="IContentSource"/> and a <see cref="ContentFileNamer"/> with its kind's naming,
+/// then calls <see cref="Plan"/> and <see cref="Start"/> per item (see Save-RcRecording).
 /// </summary>
-internal sealed class RecordingDownloadQueue : IDisposable
+internal sealed class ContentDownloadQueue : IDisposable
 {
     private static readonly long s_progressInterval = TimeSpan.FromMilliseconds(300).Ticks;
 
-    private readonly RecordingApi _api;
-    private readonly RecordingFileNamer _namer;
-    private readonly RecordingDownloadOptions _options;
+    private readonly RcHttpCore _core;
+    private readonly IContentSource _source;
+    private readonly ContentFileNamer _namer;
+    private readonly ContentDownloadOptions _options;
     private readonly IRcEvents _events;
     private readonly Action? _progressed;
     private readonly List<Task> _running = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<ContentIdentity> _seen = new();
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _abort;
     private int _submitted;
@@ -37,15 +41,17 @@ internal sealed class RecordingDownloadQueue : IDisposable
     private bool _directoryReady;
     private string? _diskFull;
 
-    /// <param name="api">The connection's recording API.</param>
+    /// <param name="core">The connection's HTTP core: the downloads go through it.</param>
+    /// <param name="source">Where the kind's content lives (a lookup when the input did not give its address).</param>
     /// <param name="namer">Names within the target directory (reserved per run).</param>
     /// <param name="options">-Force, -NoSidecar, -ThrottleLimit.</param>
     /// <param name="events">Where the client's messages go.</param>
     /// <param name="progressed">Called now and then (at most every 300 ms, from a worker thread) while bytes arrive.</param>
     /// <param name="stop">Ctrl+C.</param>
-    public RecordingDownloadQueue(RecordingApi api, RecordingFileNamer namer, RecordingDownloadOptions options, IRcEvents events, Action? progressed, CancellationToken stop)
+    public ContentDownloadQueue(RcHttpCore core, IContentSource source, ContentFileNamer namer, ContentDownloadOptions options, IRcEvents events, Action? progressed, CancellationToken stop)
     {
-        _api = api;
+        _core = core;
+        _source = source;
         _namer = namer;
         _options = options;
         _events = events;
@@ -73,24 +79,24 @@ internal sealed class RecordingDownloadQueue : IDisposable
     public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>
-    /// Decides what to do with one recording. Names are reserved here, so two recordings of a run
-    /// never share one; a name whose files belong to another recording is passed over.
+    /// Decides what to do with one item. Names are reserved here, so two items of a run never
+    /// share one; a name whose files belong to another item is passed over.
     /// </summary>
-    public RecordingPlan Plan(RecordingTarget target)
+    public ContentPlan Plan(ContentItem target)
     {
-        if (!_seen.Add(target.RecordingId))
+        if (!_seen.Add(target.Identity))
         {
-            return RecordingPlan.Duplicate(target);
+            return ContentPlan.Duplicate(target);
         }
 
-        RecordingSlot? slot = null;
+        ContentSlot? slot = null;
         string basePath;
         try
         {
             basePath = _namer.ReserveBasePath(target.Values, candidate =>
             {
-                slot = RecordingSlot.Inspect(candidate, target.RecordingId);
-                return slot.State != RecordingSlotState.Foreign;
+                slot = ContentSlot.Inspect(candidate, target.Identity, target.Naming);
+                return slot.State != ContentSlotState.Foreign;
             });
         }
         catch (InvalidOperationException ex)
@@ -98,26 +104,26 @@ internal sealed class RecordingDownloadQueue : IDisposable
             return Refuse(target, ex.Message);
         }
 
-        // A final name that is a link is never taken as this recording's file: the download refuses it with a clear error.
+        // A final name that is a link is never taken as this item's file: the download refuses it with a clear error.
         var found = slot!;
         if (IsSkipped(found))
         {
             Interlocked.Increment(ref _skipped);
-            RemoveLeftovers(basePath);
-            return RecordingPlan.Skip(target, SkippedRow(target, found));
+            RemoveLeftovers(basePath, target.Naming);
+            return ContentPlan.Skip(target, SkippedRow(target, found));
         }
 
         var shown = found.Partial is { } partial
-            ? RecordingContentDownload.FinalPathOf(partial)
-            : basePath + (target.ContentType is null ? ".*" : RecordingFileNamer.ExtensionFor(target.ContentType));
-        return RecordingPlan.Download(target, basePath, shown);
+            ? ContentDownload.FinalPathOf(partial)
+            : basePath + (target.ContentType is null ? ".*" : target.Naming.ExtensionFor(target.ContentType));
+        return ContentPlan.Download(target, basePath, shown);
     }
 
-    /// <summary>A recording that cannot be downloaded at all (refused input, unsafe name): counted as failed.</summary>
-    public RecordingPlan Refuse(RecordingTarget target, string problem)
+    /// <summary>An item that cannot be downloaded at all (refused input, unsafe name): counted as failed.</summary>
+    public ContentPlan Refuse(ContentItem target, string problem)
     {
         Interlocked.Increment(ref _failed);
-        return RecordingPlan.Refuse(target, Row(target, "Failed", null, null, problem), problem);
+        return ContentPlan.Refuse(target, Row(target, "Failed", null, null, problem), problem);
     }
 
     /// <summary>Completes once fewer than twice ThrottleLimit downloads are started and unfinished: input is read only as fast as downloads go.</summary>
@@ -137,7 +143,7 @@ internal sealed class RecordingDownloadQueue : IDisposable
     }
 
     /// <summary>Starts a planned download; <paramref name="finished"/> gets its row and, when it failed, the exception.</summary>
-    public void Start(RecordingPlan plan, Action<RecordingDownload, Exception?> finished)
+    public void Start(ContentPlan plan, Action<ContentOutcome, Exception?> finished)
     {
         if (!_directoryReady)
         {
@@ -170,52 +176,50 @@ internal sealed class RecordingDownloadQueue : IDisposable
         _slots.Dispose();
     }
 
-    private bool IsSkipped(RecordingSlot slot) =>
-        slot.State == RecordingSlotState.Complete && !_options.Overwrite && !RecordingFileGuard.IsLink(slot.Final!);
+    private bool IsSkipped(ContentSlot slot) =>
+        slot.State == ContentSlotState.Complete && !_options.Overwrite && !ContentFileGuard.IsLink(slot.Final!);
 
-    private static RecordingDownload SkippedRow(RecordingTarget target, RecordingSlot slot) => new()
+    private static ContentOutcome SkippedRow(ContentItem target, ContentSlot slot) => new(target, "Skipped")
     {
-        RecordingId = target.RecordingId,
         CallLogId = target.CallLogId ?? slot.Sidecar?.Call?.CallLogId,
         Path = slot.Final,
         // Like Sha256, what was recorded at download: a manifest row is a reference, never the file as it is now.
         Bytes = slot.Sidecar?.Bytes ?? new FileInfo(slot.Final!).Length,
-        ContentType = slot.Sidecar?.ContentType ?? RecordingContentDownload.ContentTypeOf(slot.Final!),
+        ContentType = slot.Sidecar?.ContentType ?? MediaTypes.ContentTypeOf(slot.Final!),
         Sha256 = slot.Sidecar?.Sha256,
-        SidecarPath = slot.Sidecar is null ? null : RecordingSidecar.PathFor(slot.Final!),
-        Status = "Skipped",
+        SidecarPath = slot.Sidecar is null ? null : ContentSidecar.PathFor(slot.Final!),
     };
 
     /// <summary>
-    /// What a killed run left beside a complete recording, its lock file and its temporary sidecars:
-    /// removed under the recording's claim, so a run saving it right now keeps its files.
+    /// What a killed run left beside a complete file, its lock file and its temporary sidecars:
+    /// removed under the item's claim, so a run saving it right now keeps its files.
     /// </summary>
-    private static void RemoveLeftovers(string basePath)
+    private static void RemoveLeftovers(string basePath, ContentNaming naming)
     {
-        var temporaries = RecordingSidecar.LeftoverTemporaries(basePath).ToList();
-        if (temporaries.Count == 0 && !File.Exists(basePath + RecordingClaim.Suffix))
+        var temporaries = ContentSidecar.LeftoverTemporaries(basePath, naming.Extensions).ToList();
+        if (temporaries.Count == 0 && !File.Exists(basePath + ContentClaim.Suffix))
         {
             return;
         }
 
         try
         {
-            using var claim = RecordingClaim.TryAcquire(basePath);
+            using var claim = ContentClaim.TryAcquire(basePath);
             if (claim is not null)
             {
-                temporaries.ForEach(RecordingFileGuard.DeleteQuietly);
+                temporaries.ForEach(ContentFileGuard.DeleteQuietly);
             }
         }
-        catch (RecordingFileException)
+        catch (ContentFileException)
         {
             // Left for a later run: it only costs a zero-byte file.
         }
     }
 
-    private async Task RunAsync(RecordingPlan plan, Action<RecordingDownload, Exception?> finished, CancellationToken cancellationToken)
+    private async Task RunAsync(ContentPlan plan, Action<ContentOutcome, Exception?> finished, CancellationToken cancellationToken)
     {
         var target = plan.Target;
-        RecordingDownload row;
+        ContentOutcome row;
         Exception? error = null;
         var skipped = false;
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -224,29 +228,29 @@ internal sealed class RecordingDownloadQueue : IDisposable
             if (Volatile.Read(ref _diskFull) is { } full)
             {
                 // One full disk fails every later download into the folder: they would spend requests to fail the same way.
-                throw new RecordingFileException($"Not downloaded: an earlier download into this folder found the disk full. {full}") { DiskFull = true };
+                throw new ContentFileException($"Not downloaded: an earlier download into this folder found the disk full. {full}") { DiskFull = true };
             }
 
             // Another run (another process, or the same scheduled job started twice) may be saving this
-            // recording into this folder right now: wait for it, then see what it left.
-            using var claim = await RecordingClaim.AcquireAsync(plan.BasePath!, () => _events.Verbose($"Recording {target.RecordingId}: another run is saving it into this folder; waiting for it."), cancellationToken).ConfigureAwait(false);
+            // item into this folder right now: wait for it, then see what it left.
+            using var claim = await ContentClaim.AcquireAsync(plan.BasePath!, () => _events.Verbose($"{Capitalized(target.Identity)}: another run is saving it into this folder; waiting for it."), cancellationToken).ConfigureAwait(false);
 
             // Held: the temporary sidecars here are a dead run's (a full disk, kill -9), never a live one's.
-            foreach (var leftover in RecordingSidecar.LeftoverTemporaries(plan.BasePath!))
+            foreach (var leftover in ContentSidecar.LeftoverTemporaries(plan.BasePath!, target.Naming.Extensions))
             {
-                RecordingFileGuard.DeleteQuietly(leftover);
+                ContentFileGuard.DeleteQuietly(leftover);
             }
 
-            var slot = RecordingSlot.Inspect(plan.BasePath!, target.RecordingId);
+            var slot = ContentSlot.Inspect(plan.BasePath!, target.Identity, target.Naming);
             if (IsSkipped(slot))
             {
                 skipped = true;
                 row = SkippedRow(target, slot);
             }
-            else if (slot.State == RecordingSlotState.Foreign)
+            else if (slot.State == ContentSlotState.Foreign)
             {
-                // Another run (with another template) put another recording's file here meanwhile: never replace it.
-                throw new RecordingFileException($"'{slot.Final ?? slot.Partial}' was saved by another run meanwhile and belongs to another recording; this one is not downloaded now. Run again to save it under another name.");
+                // Another run (with another template) put another item's file here meanwhile: never replace it.
+                throw new ContentFileException($"'{slot.Final ?? slot.Partial}' was saved by another run meanwhile and belongs to another {target.Naming.Noun}; this one is not downloaded now. Run again to save it under another name.");
             }
             else
             {
@@ -258,9 +262,9 @@ internal sealed class RecordingDownloadQueue : IDisposable
             error = ex;
             row = Row(target, "Failed", null, target.ContentType, ex.Message);
         }
-        catch (Exception ex) when (ex is RecordingFileException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ContentFileException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
         {
-            if (ex is RecordingFileException { DiskFull: true })
+            if (ex is ContentFileException { DiskFull: true })
             {
                 Interlocked.CompareExchange(ref _diskFull, ex.Message, null);
             }
@@ -290,34 +294,31 @@ internal sealed class RecordingDownloadQueue : IDisposable
         finished(row, error);
     }
 
-    private async Task<RecordingDownload> DownloadAsync(RecordingPlan plan, CancellationToken cancellationToken)
+    private async Task<ContentOutcome> DownloadAsync(ContentPlan plan, CancellationToken cancellationToken)
     {
         var target = plan.Target;
-        var contentUri = target.ContentUri;
-        if (contentUri is null)
-        {
-            var info = await _api.GetAsync(target.RecordingId, _events, cancellationToken).ConfigureAwait(false);
-            contentUri = info.ContentUri;
-            target.ContentType = info.ContentType;
-        }
-
-        var uri = RecordingApi.ContentUri(target.RecordingId, contentUri);
-        var file = await _api.DownloadAsync(uri, plan.BasePath!, target, _options, _events, cancellationToken).ConfigureAwait(false);
+        var uri = await _source.ContentUriAsync(target, _events, cancellationToken).ConfigureAwait(false);
+        using var download = new ContentDownload(_core, uri, plan.BasePath!, target, _options);
+        var file = await download.RunAsync(_events, cancellationToken).ConfigureAwait(false);
         return Row(target, "Downloaded", file, file.ContentType ?? target.ContentType, null);
     }
 
-    private static RecordingDownload Row(RecordingTarget target, string status, DownloadedFile? file, string? contentType, string? error) => new()
+    private static ContentOutcome Row(ContentItem target, string status, DownloadedFile? file, string? contentType, string? error) => new(target, status)
     {
-        RecordingId = target.RecordingId,
         CallLogId = target.CallLogId,
         Path = file?.Path,
         Bytes = file?.Bytes ?? 0,
         ContentType = contentType,
         Sha256 = file?.Sha256,
         SidecarPath = file?.SidecarPath,
-        Status = status,
         Error = error,
     };
+
+    private static string Capitalized(ContentIdentity identity)
+    {
+        var text = identity.ToString();
+        return char.ToUpperInvariant(text[0]) + text.Substring(1);
+    }
 
     private void AddBytes(long count)
     {

@@ -6,16 +6,18 @@ using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
-/// The provenance file beside a recording ("&lt;recording file&gt;.json"): the call it belongs to,
-/// what was received (type, bytes, SHA-256, validators) and from where, so that an auditor can
-/// answer "who called whom, when" from the folder alone. A ".partial" has one too
-/// ("&lt;name&gt;.partial.json", no hash yet): it says whose bytes the .partial holds and which
-/// version of the content (ETag / Last-Modified) they are, so a resume never mixes recordings.
+/// The provenance file beside a content file ("&lt;file&gt;.json"): which item it is ("kind":
+/// "recording" with its recordingId, or "message-attachment" with messageId, attachmentId and
+/// attachmentType), the call it belongs to, what was received (type, bytes, SHA-256, validators) and
+/// from where, so that an auditor can answer "who called whom, when" from the folder alone. A
+/// sidecar without "kind" (written before there were other kinds) is a recording's. A ".partial"
+/// has one too ("&lt;name&gt;.partial.json", no hash yet): it says whose bytes the .partial holds and
+/// which version of the content (ETag / Last-Modified) they are, so a resume never mixes items.
 /// </summary>
-internal sealed class RecordingSidecar
+internal sealed class ContentSidecar
 {
     public const string Suffix = ".json";
 
@@ -26,9 +28,23 @@ internal sealed class RecordingSidecar
     /// </summary>
     private static readonly JavaScriptEncoder s_readableText = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// <summary>"recording" or "message-attachment"; null reads as a recording (the format before kinds).</summary>
+    public string? Kind { get; set; }
+
     public string RecordingId { get; set; } = string.Empty;
 
-    public RecordingNameValues? Call { get; set; }
+    public string? MessageId { get; set; }
+
+    public string? AttachmentId { get; set; }
+
+    public string? AttachmentType { get; set; }
+
+    /// <summary>Whose sidecar this is.</summary>
+    public ContentIdentity Identity => (Kind ?? ContentKinds.Recording) == ContentKinds.MessageAttachment
+        ? ContentIdentity.MessageAttachment(MessageId ?? string.Empty, AttachmentId ?? string.Empty)
+        : ContentIdentity.Recording(RecordingId);
+
+    public ContentNameValues? Call { get; set; }
 
     public string? ContentType { get; set; }
 
@@ -59,12 +75,16 @@ internal sealed class RecordingSidecar
     /// "bytes"), or null. Such a sidecar says nothing about what was downloaded: never trusted.
     /// </summary>
     public string? MissingVerificationField() =>
-        !RecordingArchiveVerifier.IsSha256(Sha256) ? "sha256"
+        !ContentArchiveVerifier.IsSha256(Sha256) ? "sha256"
         : Bytes is not > 0 ? "bytes"
         : null;
 
-    /// <summary>The sidecar at <paramref name="path"/>, or null when it is missing or is not a recording sidecar.</summary>
-    public static RecordingSidecar? TryRead(string path)
+    /// <summary>
+    /// The sidecar at <paramref name="path"/>, or null when it is missing or names no item: a kind
+    /// this version does not know, a recording sidecar without recordingId, a message attachment's
+    /// without messageId or attachmentId.
+    /// </summary>
+    public static ContentSidecar? TryRead(string path)
     {
         try
         {
@@ -75,14 +95,33 @@ internal sealed class RecordingSidecar
 
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Text(root, "recordingId") is not { } id)
+            if (root.ValueKind != JsonValueKind.Object)
             {
                 return null;
             }
 
-            var call = new RecordingNameValues
+            var kind = Text(root, "kind") ?? ContentKinds.Recording;
+            var id = Id(root, "recordingId");
+            var messageId = Id(root, "messageId");
+            var attachmentId = Id(root, "attachmentId");
+            var names = kind switch
             {
-                RecordingId = id,
+                ContentKinds.Recording => id is not null,
+                ContentKinds.MessageAttachment => messageId is not null && attachmentId is not null,
+                _ => false,
+            };
+            if (!names)
+            {
+                return null;
+            }
+
+            var call = new ContentNameValues
+            {
+                RecordingId = id ?? string.Empty,
+                MessageId = messageId,
+                AttachmentId = attachmentId,
+                AttachmentType = Text(root, "attachmentType"),
+                MessageType = Text(root, "messageType"),
                 CallLogId = Text(root, "callLogId"),
                 SessionId = Text(root, "sessionId"),
                 TelephonySessionId = Text(root, "telephonySessionId"),
@@ -104,9 +143,13 @@ internal sealed class RecordingSidecar
                 call.ToName = Text(to, "name");
             }
 
-            return new RecordingSidecar
+            return new ContentSidecar
             {
-                RecordingId = id,
+                Kind = root.TryGetProperty("kind", out _) ? kind : null,
+                RecordingId = id ?? string.Empty,
+                MessageId = messageId,
+                AttachmentId = attachmentId,
+                AttachmentType = call.AttachmentType,
                 Call = call,
                 ContentType = Text(root, "contentType"),
                 Bytes = root.TryGetProperty("bytes", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt64() : null,
@@ -126,14 +169,14 @@ internal sealed class RecordingSidecar
     }
 
     /// <summary>Writes the sidecar under a temporary name, then renames it: a sidecar is whole or absent.</summary>
-    /// <exception cref="RecordingFileException">The file could not be written.</exception>
+    /// <exception cref="ContentFileException">The file could not be written.</exception>
     public void Write(string path)
     {
         var temporary = path + ".tmp";
         try
         {
             // CreateNew, never Create: a link planted at the temporary name is removed, not written through.
-            using (var file = RecordingFileGuard.CreateNew(temporary, FileShare.None, useAsync: false))
+            using (var file = ContentFileGuard.CreateNew(temporary, FileShare.None, useAsync: false))
             using (var w = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true, Encoder = s_readableText }))
             {
                 WriteJson(w);
@@ -149,27 +192,41 @@ internal sealed class RecordingSidecar
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // On a full disk the temporary file would stay there for good: remove it, never throwing.
-            RecordingFileGuard.DeleteQuietly(temporary);
-            throw new RecordingFileException($"Cannot write '{path}': {ex.Message}", ex);
+            ContentFileGuard.DeleteQuietly(temporary);
+            throw new ContentFileException($"Cannot write '{path}': {ex.Message}", ex);
         }
     }
 
     /// <summary>
-    /// The temporary files a killed or failed run left for the recording at <paramref name="basePath"/>
+    /// The temporary files a killed or failed run left for the item at <paramref name="basePath"/>
     /// ("&lt;file&gt;.json.tmp", "&lt;file&gt;.partial.json.tmp"), for every extension it may have.
     /// </summary>
-    public static IEnumerable<string> LeftoverTemporaries(string basePath) =>
-        RecordingFileNamer.KnownExtensions
-            .SelectMany(e => new[] { PathFor(basePath + e) + ".tmp", PathFor(basePath + e + RecordingContentDownload.PartialSuffix) + ".tmp" })
+    public static IEnumerable<string> LeftoverTemporaries(string basePath, IEnumerable<string> extensions) =>
+        extensions
+            .SelectMany(e => new[] { PathFor(basePath + e) + ".tmp", PathFor(basePath + e + ContentDownload.PartialSuffix) + ".tmp" })
             // A link there is no leftover of ours: it stays, and the download refuses it with a clear error.
-            .Where(p => File.Exists(p) && !RecordingFileGuard.IsLink(p));
+            .Where(p => File.Exists(p) && !ContentFileGuard.IsLink(p));
 
     private void WriteJson(Utf8JsonWriter w)
     {
-        var call = Call ?? new RecordingNameValues { RecordingId = RecordingId };
+        var call = Call ?? new ContentNameValues { RecordingId = RecordingId };
+        var identity = Identity;
         w.WriteStartObject();
-        w.WriteString("recordingId", RecordingId);
-        Optional(w, "recordingType", call.RecordingType);
+        w.WriteString("kind", identity.Kind);
+        if (identity.Kind == ContentKinds.MessageAttachment)
+        {
+            // The message first, then its call below: an auditor finds both in one file.
+            w.WriteString("messageId", identity.MessageId);
+            w.WriteString("attachmentId", identity.AttachmentId);
+            Optional(w, "attachmentType", AttachmentType ?? call.AttachmentType);
+            Optional(w, "messageType", call.MessageType);
+        }
+        else
+        {
+            w.WriteString("recordingId", RecordingId);
+            Optional(w, "recordingType", call.RecordingType);
+        }
+
         Optional(w, "callLogId", call.CallLogId);
         Optional(w, "sessionId", call.SessionId);
         Optional(w, "telephonySessionId", call.TelephonySessionId);
@@ -211,6 +268,28 @@ internal sealed class RecordingSidecar
         {
             w.WriteString(name, value);
         }
+    }
+
+    /// <summary>
+    /// An id as a sidecar may hold it: a string, or a number in a file written by hand or by another
+    /// tool (ConvertTo-Json of an object with "RecordingId"), the name in any case.
+    /// </summary>
+    private static string? Id(JsonElement e, string name)
+    {
+        foreach (var property in e.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
     }
 
     private static string? Text(JsonElement e, string name) =>

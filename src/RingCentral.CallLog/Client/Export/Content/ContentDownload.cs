@@ -10,23 +10,25 @@ using System.Threading;
 using System.Threading.Tasks;
 using RingCentral.CallLog.Client.Http;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
-/// Downloads one recording to "&lt;final&gt;.partial" and renames it to the final name only once
+/// The engine's download of one content item (a recording, a message attachment) to "&lt;final&gt;.partial" and renames it to the final name only once
 /// the byte count matches what the server announced, so a final-named file is always complete.
 /// SHA-256 is computed while the bytes stream; the sidecar ("&lt;final&gt;.json") is written, whole,
-/// before the rename. A .partial carries a sidecar of its own (the recording id and the content's
-/// ETag / Last-Modified): it is resumed with Range and If-Range, so a changed recording restarts at
+/// before the rename. A .partial carries a sidecar of its own (the item's identity and the content's
+/// ETag / Last-Modified): it is resumed with Range and If-Range, so changed content restarts at
 /// 0; a .partial without a validator restarts at 0 too. 416 to a resume means the .partial was
 /// already complete (or no longer fits): it is completed under its own name, or restarted.
 /// A body is complete only when its length is proven (Content-Length, chunked transfer, or a Range
 /// request past its end), a WAV only when its RIFF header agrees, and never when it is empty. No file
-/// is written through a link (<see cref="RecordingFileGuard"/>); a full disk is a file error, never retried.
+/// is written through a link (<see cref="ContentFileGuard"/>); a full disk is a file error, never retried.
+/// It sends its requests through <see cref="RcHttpCore"/> itself (pacing by the item's route, the
+/// host rule, retries): no API class stands between the engine and the core.
 /// The body is bounded by a stall timeout (no bytes for <see cref="RcClientSettings.StallTimeout"/>),
 /// never by its total time. One instance per download: it keeps what the attempts share.
 /// </summary>
-internal sealed class RecordingContentDownload : IDisposable
+internal sealed class ContentDownload : IDisposable
 {
     public const string PartialSuffix = ".partial";
 
@@ -39,8 +41,8 @@ internal sealed class RecordingContentDownload : IDisposable
     private readonly RcHttpCore _core;
     private readonly Uri _contentUri;
     private readonly string _basePath;
-    private readonly RecordingTarget _target;
-    private readonly RecordingDownloadOptions _options;
+    private readonly ContentItem _item;
+    private readonly ContentDownloadOptions _options;
 
     private long _requestedFrom;
     private bool _withoutRange;
@@ -53,28 +55,33 @@ internal sealed class RecordingContentDownload : IDisposable
     /// <param name="core">The connection's HTTP core (its pacer, host rule and stall timeout apply).</param>
     /// <param name="contentUri">The contentUri exactly as the server gave it.</param>
     /// <param name="basePath">Full path of the final file without its extension (the extension comes from the Content-Type).</param>
-    /// <param name="target">The recording: its id, call and the content type from metadata (the response's Content-Type wins).</param>
+    /// <param name="item">The item: its identity, call, kind's naming and the content type from metadata (the response's Content-Type wins).</param>
     /// <param name="options">-Force, -NoSidecar and the progress callback.</param>
-    public RecordingContentDownload(RcHttpCore core, Uri contentUri, string basePath, RecordingTarget target, RecordingDownloadOptions options)
+    public ContentDownload(RcHttpCore core, Uri contentUri, string basePath, ContentItem item, ContentDownloadOptions options)
     {
         _core = core;
         _contentUri = contentUri;
         _basePath = basePath;
-        _target = target;
+        _item = item;
         _options = options;
     }
 
     private string Where => UrlText.Of(_contentUri);
 
+    /// <summary>"recording", "message attachment": how messages name what is downloaded.</summary>
+    private string Noun => _item.Naming.Noun;
+
+    private IReadOnlyList<string> Extensions => _item.Naming.Extensions;
+
     public void Dispose() => _hash?.Dispose();
 
     public async Task<DownloadedFile> RunAsync(IRcEvents events, CancellationToken cancellationToken)
     {
-        RefuseLinks(_basePath);
+        RefuseLinks(_basePath, Extensions);
         var refused = false;
         while (true)
         {
-            var request = new RcRequest(HttpMethod.Get, _contentUri, RouteKeys.RecordingContent)
+            var request = new RcRequest(HttpMethod.Get, _contentUri, _item.ContentRouteKey)
             {
                 AcceptStatuses = s_accepted,
                 Configure = SetRange,
@@ -87,12 +94,12 @@ internal sealed class RecordingContentDownload : IDisposable
             }
             catch (RcApiException ex) when (ex.Kind is RcErrorKind.RequestTimeout && _stalled)
             {
-                throw ex.Rephrase(RcErrorKind.RequestTimeout, $"The recording download from {Where} stalled: no data for {_core.Settings.StallTimeout.TotalSeconds:0} s, after every retry. The part received is kept and resumed next time.");
+                throw ex.Rephrase(RcErrorKind.RequestTimeout, $"The {Noun} download from {Where} stalled: no data for {_core.Settings.StallTimeout.TotalSeconds:0} s, after every retry. The part received is kept and resumed next time.");
             }
             catch (RcApiException ex) when (ex.Kind is RcErrorKind.ConnectionFailed or RcErrorKind.RequestTimeout && _shortMessage is not null)
             {
                 // Every attempt broke off mid-body: report it as the short download it is; the .partial stays for the next run.
-                throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} ended early: {_shortMessage}. The part received is kept and resumed next time.", ex)
+                throw new RcApiException(RcErrorKind.ResponseInvalid, $"The {Noun} download from {Where} ended early: {_shortMessage}. The part received is kept and resumed next time.", ex)
                 {
                     Request = ex.Request,
                 };
@@ -105,7 +112,7 @@ internal sealed class RecordingContentDownload : IDisposable
                 // (Range + If-Range): 416 with the total proves it whole, 206 brings what was missing.
                 if (_proving || outcome.State?.ETag is null && outcome.State?.LastModified is null)
                 {
-                    throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} ended after {outcome.Bytes} bytes without a Content-Length, and the server gave no way to prove it complete (no ETag or Last-Modified, or a second request without a length either). It is not saved under its final name; the part received is kept in '{Path.GetFileName(outcome.Partial)}'.");
+                    throw new RcApiException(RcErrorKind.ResponseInvalid, $"The {Noun} download from {Where} ended after {outcome.Bytes} bytes without a Content-Length, and the server gave no way to prove it complete (no ETag or Last-Modified, or a second request without a length either). It is not saved under its final name; the part received is kept in '{Path.GetFileName(outcome.Partial)}'.");
                 }
 
                 events.Verbose($"{Where}: the body ended after {outcome.Bytes} bytes without a Content-Length; checking with a Range request that nothing is missing.");
@@ -131,29 +138,29 @@ internal sealed class RecordingContentDownload : IDisposable
     }
 
     /// <summary>Every name this download may write, checked before the first request: none may be a link.</summary>
-    private static void RefuseLinks(string basePath)
+    private static void RefuseLinks(string basePath, IEnumerable<string> extensions)
     {
-        foreach (var final in RecordingFileNamer.KnownExtensions.Select(e => basePath + e))
+        foreach (var final in extensions.Select(e => basePath + e))
         {
             var partial = final + PartialSuffix;
-            RecordingFileGuard.RefuseLinks(
+            ContentFileGuard.RefuseLinks(
                 final,
-                RecordingSidecar.PathFor(final),
-                RecordingSidecar.PathFor(final) + ".tmp",
+                ContentSidecar.PathFor(final),
+                ContentSidecar.PathFor(final) + ".tmp",
                 partial,
-                RecordingSidecar.PathFor(partial),
-                RecordingSidecar.PathFor(partial) + ".tmp");
+                ContentSidecar.PathFor(partial),
+                ContentSidecar.PathFor(partial) + ".tmp");
         }
     }
 
     private string? ExistingPartial() =>
-        _withoutRange ? null : RecordingFileNamer.KnownExtensions.Select(e => _basePath + e + PartialSuffix).FirstOrDefault(File.Exists);
+        _withoutRange ? null : Extensions.Select(e => _basePath + e + PartialSuffix).FirstOrDefault(File.Exists);
 
     private void SetRange(HttpRequestMessage message)
     {
         // Called on every attempt, so a retry after a broken connection resumes from what is on disk now.
         var partial = ExistingPartial();
-        var state = partial is null ? null : RecordingSidecar.TryRead(RecordingSidecar.PathFor(partial));
+        var state = partial is null ? null : ContentSidecar.TryRead(ContentSidecar.PathFor(partial));
         var validator = state?.ETag ?? state?.LastModified;
         _requestedFrom = partial is null || validator is null ? 0 : new FileInfo(partial).Length;
         message.Headers.Range = _requestedFrom > 0 ? new RangeHeaderValue(_requestedFrom, null) : null;
@@ -177,9 +184,9 @@ internal sealed class RecordingContentDownload : IDisposable
             // the name (and so the type) it was started with, not the 416 answer's application/json.
             if (existing is not null && range?.Length is long total && total == _requestedFrom && total > 0)
             {
-                RecordingFileGuard.RefuseLinks(existing);
-                var state = RecordingSidecar.TryRead(RecordingSidecar.PathFor(existing));
-                var contentType = state?.ContentType ?? ContentTypeOf(existing) ?? _target.ContentType;
+                ContentFileGuard.RefuseLinks(existing);
+                var state = ContentSidecar.TryRead(ContentSidecar.PathFor(existing));
+                var contentType = state?.ContentType ?? MediaTypes.ContentTypeOf(existing) ?? _item.ContentType;
                 await HashPrefixAsync(existing, total, cancellationToken).ConfigureAwait(false);
                 return new Outcome(existing, FinalPathOf(existing), total, contentType, state);
             }
@@ -187,11 +194,11 @@ internal sealed class RecordingContentDownload : IDisposable
             return Outcome.RangeRefused;
         }
 
-        var responseType = response.Content.Headers.ContentType?.MediaType ?? _target.ContentType;
+        var responseType = response.Content.Headers.ContentType?.MediaType ?? _item.ContentType;
         long offset;
         long? expectedTotal;
         string partial;
-        RecordingSidecar partialState;
+        ContentSidecar partialState;
         if (status == 206 && _requestedFrom > 0 && existing is not null)
         {
             if (range?.From != _requestedFrom)
@@ -202,7 +209,7 @@ internal sealed class RecordingContentDownload : IDisposable
             offset = _requestedFrom;
             expectedTotal = range.Length ?? (response.Content.Headers.ContentLength is long part ? offset + part : null);
             partial = existing;
-            partialState = RecordingSidecar.TryRead(RecordingSidecar.PathFor(existing)) ?? NewState(response, responseType, expectedTotal);
+            partialState = ContentSidecar.TryRead(ContentSidecar.PathFor(existing)) ?? NewState(response, responseType, expectedTotal);
             await HashPrefixAsync(partial, offset, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -210,15 +217,15 @@ internal sealed class RecordingContentDownload : IDisposable
             // 200 (nothing to resume, another version of the content, or a server that ignores Range): from byte 0.
             offset = 0;
             expectedTotal = status == 206 ? range?.Length : response.Content.Headers.ContentLength;
-            partial = _basePath + RecordingFileNamer.ExtensionFor(responseType) + PartialSuffix;
+            partial = _basePath + _item.Naming.ExtensionFor(responseType) + PartialSuffix;
             if (existing is not null && !string.Equals(existing, partial, StringComparison.Ordinal))
             {
-                RecordingFileGuard.DeleteQuietly(existing);
-                RecordingFileGuard.DeleteQuietly(RecordingSidecar.PathFor(existing));
+                ContentFileGuard.DeleteQuietly(existing);
+                ContentFileGuard.DeleteQuietly(ContentSidecar.PathFor(existing));
             }
 
             partialState = NewState(response, responseType, expectedTotal);
-            WriteSidecar(partialState, RecordingSidecar.PathFor(partial));
+            WriteSidecar(partialState, ContentSidecar.PathFor(partial));
             _hash?.Dispose();
             _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             _hashed = 0;
@@ -227,15 +234,15 @@ internal sealed class RecordingContentDownload : IDisposable
         var written = await CopyToPartialAsync(response, partial, offset, expectedTotal, cancellationToken).ConfigureAwait(false);
         if (written == 0)
         {
-            // A recording is never 0 bytes: an empty answer is a broken server or proxy, not a recording.
-            RecordingFileGuard.DeleteQuietly(partial);
-            RecordingFileGuard.DeleteQuietly(RecordingSidecar.PathFor(partial));
-            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} answered HTTP {status} with an empty body; a recording is never 0 bytes. Nothing is saved.");
+            // Content is never 0 bytes: an empty answer is a broken server or proxy, not a recording, a voicemail or a fax.
+            ContentFileGuard.DeleteQuietly(partial);
+            ContentFileGuard.DeleteQuietly(ContentSidecar.PathFor(partial));
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The {Noun} download from {Where} answered HTTP {status} with an empty body; a {Noun} is never 0 bytes. Nothing is saved.");
         }
 
         if (expectedTotal is long expected && written != expected)
         {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording download from {Where} is short: expected {expected} bytes, got {written}. The part received is kept in '{Path.GetFileName(partial)}' and resumed next time.");
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The {Noun} download from {Where} is short: expected {expected} bytes, got {written}. The part received is kept in '{Path.GetFileName(partial)}' and resumed next time.");
         }
 
         // Chunked transfer proves its own end (a cut chunked body throws); without it and without a length, nothing does.
@@ -243,16 +250,16 @@ internal sealed class RecordingContentDownload : IDisposable
         return new Outcome(partial, FinalPathOf(partial), written, partialState.ContentType ?? responseType, partialState) { Unproven = unproven };
     }
 
-    private RecordingSidecar NewState(HttpResponseMessage response, string? contentType, long? expectedTotal) => new()
+    private ContentSidecar NewState(HttpResponseMessage response, string? contentType, long? expectedTotal)
     {
-        RecordingId = _target.RecordingId,
-        Call = _target.Values,
-        ContentType = contentType,
-        Bytes = expectedTotal,
-        ETag = response.Headers.ETag is { IsWeak: false } etag ? etag.Tag : null,
-        LastModified = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture),
-        ContentUri = Where,
-    };
+        var state = _item.NewSidecar();
+        state.ContentType = contentType;
+        state.Bytes = expectedTotal;
+        state.ETag = response.Headers.ETag is { IsWeak: false } etag ? etag.Tag : null;
+        state.LastModified = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture);
+        state.ContentUri = Where;
+        return state;
+    }
 
     /// <summary>Brings the hash up to <paramref name="length"/> bytes of the .partial: read from disk once, kept across retries.</summary>
     private async Task HashPrefixAsync(string partial, long length, CancellationToken cancellationToken)
@@ -309,7 +316,7 @@ internal sealed class RecordingContentDownload : IDisposable
                 _options.BytesWritten?.Invoke(read);
             }
         }
-        catch (Exception ex) when (ex is not RecordingFileException && stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not ContentFileException && stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // Stalled: keep what arrived; the core retries (a timeout) and the next attempt resumes from it.
             _stalled = true;
@@ -342,15 +349,15 @@ internal sealed class RecordingContentDownload : IDisposable
         {
             // A fresh .partial is created new (a planted link is removed, never followed); one resumed must not be a link.
             var file = offset > 0
-                ? RecordingFileGuard.OpenExisting(partial, FileShare.None, useAsync: true)
-                : RecordingFileGuard.CreateNew(partial, FileShare.None, useAsync: true);
+                ? ContentFileGuard.OpenExisting(partial, FileShare.None, useAsync: true)
+                : ContentFileGuard.CreateNew(partial, FileShare.None, useAsync: true);
             file.SetLength(offset);
             file.Position = offset;
             return file;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw RecordingFileGuard.WriteFailed(partial, ex);
+            throw ContentFileGuard.WriteFailed(partial, ex);
         }
     }
 
@@ -363,7 +370,7 @@ internal sealed class RecordingContentDownload : IDisposable
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A full disk is not a broken connection: this must not make the core retry the request.
-            throw RecordingFileGuard.WriteFailed(file.Name, ex);
+            throw ContentFileGuard.WriteFailed(file.Name, ex);
         }
     }
 
@@ -375,19 +382,19 @@ internal sealed class RecordingContentDownload : IDisposable
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw RecordingFileGuard.WriteFailed(file.Name, ex);
+            throw ContentFileGuard.WriteFailed(file.Name, ex);
         }
     }
 
-    private static void WriteSidecar(RecordingSidecar sidecar, string path)
+    private static void WriteSidecar(ContentSidecar sidecar, string path)
     {
         try
         {
             sidecar.Write(path);
         }
-        catch (RecordingFileException ex)
+        catch (ContentFileException ex)
         {
-            throw RecordingFileGuard.WriteFailed(path, ex);
+            throw ContentFileGuard.WriteFailed(path, ex);
         }
     }
 
@@ -395,7 +402,7 @@ internal sealed class RecordingContentDownload : IDisposable
     {
         CheckContainerSize(outcome.Partial!, outcome.Bytes);
         var sha256 = Hex(_hash!.GetHashAndReset());
-        var sidecarPath = RecordingSidecar.PathFor(outcome.Final!);
+        var sidecarPath = ContentSidecar.PathFor(outcome.Final!);
         string? written = null;
         try
         {
@@ -403,20 +410,16 @@ internal sealed class RecordingContentDownload : IDisposable
             {
                 // The sidecar first: a crash between the two leaves a sidecar without its file (Missing), never an unexplained file.
                 var state = outcome.State;
-                var sidecar = new RecordingSidecar
-                {
-                    RecordingId = _target.RecordingId,
-                    Call = _target.Values,
-                    ContentType = outcome.ContentType,
-                    Bytes = outcome.Bytes,
-                    Sha256 = sha256,
-                    ETag = state?.ETag,
-                    LastModified = state?.LastModified,
-                    DownloadedAt = DateTimeOffset.UtcNow,
-                    Server = _core.Server.BaseUri.GetLeftPart(UriPartial.Authority),
-                    ContentUri = Where,
-                    ModuleVersion = _options.ModuleVersion,
-                };
+                var sidecar = _item.NewSidecar();
+                sidecar.ContentType = outcome.ContentType;
+                sidecar.Bytes = outcome.Bytes;
+                sidecar.Sha256 = sha256;
+                sidecar.ETag = state?.ETag;
+                sidecar.LastModified = state?.LastModified;
+                sidecar.DownloadedAt = DateTimeOffset.UtcNow;
+                sidecar.Server = _core.Server.BaseUri.GetLeftPart(UriPartial.Authority);
+                sidecar.ContentUri = Where;
+                sidecar.ModuleVersion = _options.ModuleVersion;
                 WriteSidecar(sidecar, sidecarPath);
                 written = sidecarPath;
             }
@@ -433,15 +436,15 @@ internal sealed class RecordingContentDownload : IDisposable
             }
 
             // A link at the final name is refused, not replaced: the rename would hide who planted it.
-            RecordingFileGuard.RefuseLinks(outcome.Final!);
+            ContentFileGuard.RefuseLinks(outcome.Final!);
             File.Move(outcome.Partial!, outcome.Final!);
         }
         catch (IOException ex)
         {
-            throw new RecordingFileException($"Cannot rename '{outcome.Partial}' to '{Path.GetFileName(outcome.Final)}': {ex.Message}", ex);
+            throw new ContentFileException($"Cannot rename '{outcome.Partial}' to '{Path.GetFileName(outcome.Final)}': {ex.Message}", ex);
         }
 
-        RecordingFileGuard.DeleteQuietly(RecordingSidecar.PathFor(outcome.Partial!));
+        ContentFileGuard.DeleteQuietly(ContentSidecar.PathFor(outcome.Partial!));
         return new DownloadedFile(outcome.Final!, outcome.Bytes, outcome.ContentType, sha256, written);
     }
 
@@ -454,20 +457,8 @@ internal sealed class RecordingContentDownload : IDisposable
     {
         if (WavHeader.DeclaredLength(partial) is long declared && declared != bytes)
         {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The recording from {Where} is a WAV file whose header says {declared} bytes, but {bytes} arrived: it is not complete. It is not saved under its final name; the bytes are kept in '{Path.GetFileName(partial)}'.");
+            throw new RcApiException(RcErrorKind.ResponseInvalid, $"The {Noun} from {Where} is a WAV file whose header says {declared} bytes, but {bytes} arrived: it is not complete. It is not saved under its final name; the bytes are kept in '{Path.GetFileName(partial)}'.");
         }
-    }
-
-    /// <summary>The content type a file's extension stands for (.mp3, .wav), or null.</summary>
-    public static string? ContentTypeOf(string path)
-    {
-        var name = path.EndsWith(PartialSuffix, StringComparison.Ordinal) ? FinalPathOf(path) : path;
-        return Path.GetExtension(name).ToUpperInvariant() switch
-        {
-            ".MP3" => "audio/mpeg",
-            ".WAV" => "audio/wav",
-            _ => null,
-        };
     }
 
     public static string Hex(byte[] hash)
@@ -487,7 +478,7 @@ internal sealed class RecordingContentDownload : IDisposable
     {
         public static readonly Outcome RangeRefused = new(null, null, 0, null, null);
 
-        public Outcome(string? partial, string? final, long bytes, string? contentType, RecordingSidecar? state)
+        public Outcome(string? partial, string? final, long bytes, string? contentType, ContentSidecar? state)
         {
             Partial = partial;
             Final = final;
@@ -505,7 +496,7 @@ internal sealed class RecordingContentDownload : IDisposable
 
         public string? ContentType { get; }
 
-        public RecordingSidecar? State { get; }
+        public ContentSidecar? State { get; }
 
         /// <summary>The body ended without a length to check it by: not yet known to be complete.</summary>
         public bool Unproven { get; init; }

@@ -1,4 +1,4 @@
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>A finished download: where it is, how big, what the server said it was, and its SHA-256.</summary>
 internal sealed class DownloadedFile

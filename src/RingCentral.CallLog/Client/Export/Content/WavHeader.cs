@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>
 /// The length a WAV file states for itself: its RIFF chunk size (little-endian, counting everything

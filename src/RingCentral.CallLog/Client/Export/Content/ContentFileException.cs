@@ -1,11 +1,11 @@
 using System;
 
-namespace RingCentral.CallLog.Client.Export.Recordings;
+namespace RingCentral.CallLog.Client.Export.Content;
 
 /// <summary>A local file could not be written or renamed (not a network failure, so never retried).</summary>
-internal sealed class RecordingFileException : Exception
+internal sealed class ContentFileException : Exception
 {
-    public RecordingFileException(string message, Exception? inner = null)
+    public ContentFileException(string message, Exception? inner = null)
         : base(message, inner)
     {
     }
