@@ -336,16 +336,6 @@ public sealed class RecordingArchiveTests : RecordingArchiveScenario, IClassFixt
     }
 
     [Fact]
-    public void Remove_RcRecording_refuses_rows_without_a_local_copy_unless_SkipVerification()
-    {
-        var (removed, errors, _) = Sim.InvokeConnected("[pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru");
-        Assert.Equal("Refused", Prop(removed.Single(), "Status"));
-        Assert.Contains("SkipVerification", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
-        (_, errors, _) = Sim.InvokeConnected("Remove-RcRecording -RecordingId 1, 2 -Path x -Confirm:$false");
-        Assert.Contains("RecordingId", Assert.Single(errors).Exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Save_RcRecording_warns_once_per_run_of_recordings_near_the_end_of_their_retention()
     {
         // The fixture's policy keeps recordings 10 days; the warning names it. (Get-RcRecordingPolicy itself: tests/pester/Archive.Tests.ps1.)
