@@ -66,7 +66,9 @@ Describe 'Verify and purge' {
     BeforeEach { $folder = New-TestFolder }
     AfterEach { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
 
-    It 'reports a flipped byte as Corrupt; Remove-RcRecording refuses it and a Missing one, deletes the verified ones in one request, and with -WhatIf deletes nothing' {
+    # How Test-RcRecordingArchive tells a flipped byte (Corrupt) from Ok, Missing, NoSidecar and Incomplete
+    # is the engine's, tested once in xunit: RecordingArchiveTests.Test_RcRecordingArchive_tells_Ok_Corrupt_Missing_NoSidecar_and_Incomplete_apart.
+    It 'Remove-RcRecording refuses a file with a flipped byte and a Missing archive entry, deletes the verified ones in one request, and with -WhatIf deletes nothing' {
         # Older than the recipe's 48-hour window, whose recordings it deleted.
         $rows = @(Get-RcCallLog -Account -RecordingType All -DateFrom (Get-Date).AddDays(-4) -DateTo (Get-Date).AddHours(-49) -First 3 |
                 Save-RcRecording -Path $folder -PassThru -Force | Sort-Object RecordingId)
@@ -74,9 +76,6 @@ Describe 'Verify and purge' {
         $bytes = [IO.File]::ReadAllBytes($rows[0].Path)
         $bytes[100] = $bytes[100] -bxor 1
         [IO.File]::WriteAllBytes($rows[0].Path, $bytes)
-        $check = @(Test-RcRecordingArchive -Path $folder)
-        ($check | Where-Object Path -EQ $rows[0].Path).Status | Should -Be 'Corrupt'
-        @($check | Where-Object Status -EQ 'Ok').Count | Should -Be 2
 
         Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
         $whatIf = @($rows | Select-Object -Skip 1 | Remove-RcRecording -WhatIf -PassThru -ErrorVariable whatIfErrors)
@@ -108,6 +107,18 @@ Describe 'Verify and purge' {
         $again[0].Status | Should -Be 'Refused'
         $missingErrors.Count | Should -Be 1
         @(Get-Requests | Where-Object method -EQ 'DELETE').Count | Should -Be 1
+    }
+
+    It 'refuses a row without a local copy unless -SkipVerification, and -Path with several ids names -RecordingId; no DELETE is sent' {
+        Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null
+        $result = @([pscustomobject]@{ RecordingId = '123' } | Remove-RcRecording -Confirm:$false -PassThru -ErrorVariable refused -ErrorAction SilentlyContinue)
+        $result.Count | Should -Be 1
+        $result[0].Status | Should -Be 'Refused'
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.Message | Should -Match 'SkipVerification'
+        $err = { Remove-RcRecording -RecordingId 1, 2 -Path x -Confirm:$false -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match 'RecordingId'
+        @(Get-Requests | Where-Object method -EQ 'DELETE').Count | Should -Be 0
     }
 
     It 'gets the retention from Get-RcRecordingPolicy' {

@@ -7,8 +7,10 @@ BeforeAll {
     $script:secret = ConvertTo-SecureTestString $sim.clientSecret
     $script:jwt = ConvertTo-SecureTestString $sim.adminJwt
 
+    # The error a call must throw: a call that succeeds fails the test here, before any assertion
+    # on the error could be skipped.
     function script:Get-SignInError([scriptblock] $Call) {
-        try { & $Call; $null } catch { $_ }
+        $Call | Should -Throw -PassThru
     }
 }
 
@@ -107,11 +109,11 @@ Describe 'Sign-in flows' {
         $saved = $env:BROWSER
         try {
             $env:BROWSER = 'true'   # a "browser" that opens nothing
-            $err = $null
-            try { Connect-RcAccount -Server $sim.url -Interactive -ClientId $sim.clientId -TimeoutSeconds 5 -ErrorAction Stop -WarningVariable shown -WarningAction SilentlyContinue } catch { $err = $_ }
+            $seen = @{}   # the call runs in a scope of its own: its warnings come back through this table
+            $err = Get-SignInError { try { Connect-RcAccount -Server $sim.url -Interactive -ClientId $sim.clientId -TimeoutSeconds 5 -ErrorAction Stop -WarningVariable shown -WarningAction SilentlyContinue } finally { $seen.Shown = $shown } }
             $err.FullyQualifiedErrorId | Should -Match '^RingCentralAuthenticationFailed'
             $err.Exception.Message | Should -Match 'No browser'
-            ($shown -join ' ') | Should -Match ([regex]::Escape("$($sim.url)/restapi/oauth/authorize"))
+            ($seen.Shown -join ' ') | Should -Match ([regex]::Escape("$($sim.url)/restapi/oauth/authorize"))
         }
         finally { $env:BROWSER = $saved }
     }
@@ -146,8 +148,10 @@ Describe 'Sign-in errors name the RingCentral code and what to do' {
     }
     It 'Sandbox warns that RingCentral is retiring it' {
         # No network here: the sign-in itself fails, after the warning.
-        try { Connect-RcAccount -Server Sandbox -AccessToken (ConvertTo-SecureTestString 'x') -MaxRetryCount 0 -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop } catch { $_.FullyQualifiedErrorId | Should -Match '^RingCentralConnectionFailed' }
-        ($warned -join ' ') | Should -Match 'retiring'
+        $seen = @{}
+        $err = Get-SignInError { try { Connect-RcAccount -Server Sandbox -AccessToken (ConvertTo-SecureTestString 'x') -MaxRetryCount 0 -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop } finally { $seen.Warned = $warned } }
+        $err.FullyQualifiedErrorId | Should -Match '^RingCentralConnectionFailed'
+        ($seen.Warned -join ' ') | Should -Match 'retiring'
     }
 }
 

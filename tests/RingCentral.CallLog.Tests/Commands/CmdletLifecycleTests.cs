@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using RingCentral.CallLog.Tests.TestSupport;
 using RingCentral.Simulator;
@@ -14,22 +13,40 @@ public class CmdletLifecycleTests
     private static SimulatorOptions Small() => new() { Seed = 5, Extensions = 4, CallsPerDay = 50, Days = 5, Heavy = "0/0", Light = "0/0", Auth = "0/0" };
 
     [Fact]
-    public async Task Stopping_the_pipeline_during_a_30_second_wait_returns_within_seconds()
+    public async Task Stopping_the_pipeline_during_a_long_Retry_After_wait_cancels_the_wait_and_sends_no_retry()
     {
         await using var sim = await HostedModule.StartAsync(Small());
         var runspace = sim.NewRunspace();
         HostedModule.Invoke(runspace, Connect);
-        await sim.HookAsync("faults", """{"kind":"status","status":429,"retryAfter":30,"path":"/call-log","count":3}""");
+        // A 10-minute Retry-After: a Stop that let the wait run out could not return within the
+        // hang guard below, so returning at all proves the wait was cancelled.
+        await sim.HookAsync("faults", """{"kind":"status","status":429,"retryAfter":600,"path":"/call-log","count":3}""");
+        await sim.Hook("stats/reset", new { });
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddScript("Get-RcCallLog -Account -First 1");
         var running = ps.BeginInvoke();
-        await Task.Delay(1500);
+        await WaitUntilAsync(async () => CallLogRequests(await sim.Requests()) == 1);
         Assert.False(running.IsCompleted, "the cmdlet should be waiting out the 429");
-        var clock = Stopwatch.StartNew();
-        await Task.Factory.FromAsync(ps.BeginStop(null, null), ps.EndStop);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {clock.Elapsed}");
+
+        // Hang guard only (see tests/README.md): generous, far below the 600 s wait it must cut short.
+        await Task.Factory.FromAsync(ps.BeginStop(null, null), ps.EndStop).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Equal(1, CallLogRequests(await sim.Requests())); // the 429, and no retry after the Stop
+    }
+
+    private static int CallLogRequests(List<System.Text.Json.Nodes.JsonObject> requests) =>
+        requests.Count(r => ((string)r["path"]!).EndsWith("/call-log", StringComparison.Ordinal));
+
+    /// <summary>Polls a condition; the 60 s limit is a hang guard, not a measure.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "hang guard: the condition never came true");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

@@ -83,34 +83,55 @@ public sealed class SaveRcRecordingTests : IClassFixture<SaveRcRecordingFixture>
     }
 
     [Fact]
-    public async Task Stopping_is_prompt_and_leaves_no_incomplete_final_file()
+    public async Task Stopping_cancels_downloads_stalled_mid_body_and_leaves_no_incomplete_final_file()
     {
         await _sim.Config("""{"latencyMs":400}""");
         using var ps = PowerShell.Create();
         ps.Runspace = _sim.Runspace;
-        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt\n" +
+        // A 10-minute stall timeout: a Stop that waited for the stalled bodies instead of cancelling
+        // them could not return within the hang guard below.
+        ps.AddScript("Connect-RcAccount -Server $SimUrl -ClientId $SimClientId -ClientSecret $SimSecret -Jwt $AdminJwt -StallTimeoutSeconds 600\n" +
             $"{WithRecordings} -First 30 | Save-RcRecording -Path $Dir -ThrottleLimit 4 -PassThru");
         var running = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
         // A finished recording, not just any file: lock files and .partial files come first.
-        while (DateTime.UtcNow < deadline && !(Directory.Exists(_dir) && Recordings().Length >= 1))
+        await WaitUntilAsync(() => Task.FromResult(Directory.Exists(_dir) && Recordings().Length >= 1));
+
+        // From now on every content body stops half-way and stays silent for 10 minutes: the requests
+        // in flight meet the fault after their 400 ms latency, the next ones at once.
+        await _sim.HookAsync("faults", """{"kind":"stall-body","path":"/content","count":100,"delayMs":600000}""");
+        await Task.Delay(1500);
+        Assert.False(running.IsCompleted, "the cmdlet should be reading stalled bodies");
+        Assert.NotEmpty(Directory.GetFiles(_dir, "*.partial")); // a download is mid-body when the Stop comes
+
+        try
         {
-            await Task.Delay(20);
+            // Hang guard only (see tests/README.md): generous, far below the 600 s stall it must cut short.
+            await Task.Factory.FromAsync(ps.BeginStop(null, null), ps.EndStop).WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        }
+        finally
+        {
+            await _sim.Hook("faults", null, HttpMethod.Delete);
+            await _sim.Config("""{"latencyMs":0}""");
         }
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        ps.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {watch.Elapsed}");
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        _ = running;
-
-        await _sim.Config("""{"latencyMs":0}""");
         var finals = Recordings();
         Assert.True(finals.Length < 30, "stopped before the end");
         foreach (var file in finals)
         {
             var id = Path.GetFileNameWithoutExtension(file).Split('_').Last();
             Assert.Equal(await _sim.TrueContent(id), File.ReadAllBytes(file));
+        }
+    }
+
+    /// <summary>Polls a condition; the 60 s limit is a hang guard, not a measure.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "hang guard: the condition never came true");
+            await Task.Delay(20);
         }
     }
 
