@@ -203,7 +203,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
                 WriteVerbose($"Recording {target.RecordingId} came twice; it is handled once.");
                 return;
             case RecordingPlanKind.Refuse:
-                WriteError(new ErrorRecord(new InvalidOperationException(plan.Problem), "RecordingFileNameUnsafe", ErrorCategory.InvalidData, target.RecordingId));
+                WriteError(new ErrorRecord(new InvalidOperationException(plan.Problem), ErrorIds.RecordingFileNameUnsafe, ErrorCategory.InvalidData, target.RecordingId));
                 Emit(plan.Row!);
                 return;
             case RecordingPlanKind.Skip:
@@ -231,7 +231,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
         }
         else if (error is not null)
         {
-            WriteError(new ErrorRecord(error, "RecordingFileWriteFailed", ErrorCategory.WriteError, row.RecordingId));
+            WriteError(new ErrorRecord(error, ErrorIds.RecordingFileWriteFailed, ErrorCategory.WriteError, row.RecordingId));
         }
         else if (row.Status == "Skipped")
         {

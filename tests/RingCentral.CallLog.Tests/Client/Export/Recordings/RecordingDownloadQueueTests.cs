@@ -28,7 +28,7 @@ public sealed class RecordingDownloadQueueTests : IDisposable
             content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens(), handler);
         var options = new RecordingDownloadOptions { Overwrite = overwrite, Sidecar = true, ThrottleLimit = 1 };
         return (new RecordingDownloadQueue(new RecordingApi(core), new RecordingFileNamer(_dir, "{SessionId}"), options, NullEvents.Instance, null, CancellationToken.None), handler);
     }
