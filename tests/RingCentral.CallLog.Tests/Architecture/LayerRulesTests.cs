@@ -65,13 +65,13 @@ public class LayerRulesTests
     [Fact]
     public void A_forbidden_reference_is_reported_with_both_types()
     {
-        // The check itself, on a made-up reference: Models/ may use nothing, so a record that names the session breaks the rule.
-        var forbidden = new[] { (typeof(CallLogRecord), typeof(RingCentral.CallLog.Client.RcSession)) };
+        // The check itself, on a made-up reference: Json/ may use only Models/, so a reader that names the HTTP core breaks the rule.
+        var forbidden = new[] { (typeof(RingCentral.CallLog.Json.WireJson), typeof(RingCentral.CallLog.Client.Http.RcHttpCore)) };
 
         var violations = Violations(Table, forbidden);
 
         Assert.Equal(
-            "RingCentral.CallLog.CallLogRecord → RingCentral.CallLog.Client.RcSession (`Models/` may use: nothing)",
+            "RingCentral.CallLog.Json.WireJson → RingCentral.CallLog.Client.Http.RcHttpCore (`Json/` may use: `Models/`)",
             Assert.Single(violations));
     }
 
