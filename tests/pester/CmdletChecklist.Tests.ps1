@@ -38,20 +38,21 @@ Describe 'Cmdlet <Name>' -ForEach $cmdletCases {
         $types = @($Type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true).Type.Name |
                 Where-Object { $_ -and -not $_.StartsWith('System.') } | Select-Object -Unique)
         foreach ($outputType in $types) {
-            $FormatText | Should -Match "<TypeName>$([regex]::Escape($outputType))</TypeName>" -Because "$Name writes $outputType: add a <View> with <TypeName>$outputType</TypeName> to module/RingCentral.CallLog.Format.ps1xml"
+            $FormatText.Contains("<TypeName>$outputType</TypeName>") | Should -BeTrue -Because "$Name writes ${outputType}: add a <View> with <TypeName>$outputType</TypeName> to module/RingCentral.CallLog.Format.ps1xml"
         }
     }
 
     It 'has a row in the README cmdlet table' {
-        $Readme | Where-Object { $_ -like "| ``$Name`` |*" } | Should -Not -BeNullOrEmpty -Because "add a row '| ``$Name`` | <what it does> |' to the table under '## Cmdlets' in README.md"
+        $row = '| `' + $Name + '` |'
+        $Readme | Where-Object { $_.StartsWith($row) } | Should -Not -BeNullOrEmpty -Because "add a row '| ``$Name`` | <what it does> |' to the table under '## Cmdlets' in README.md"
     }
 
     It 'is tested in xunit' {
-        $XunitText | Should -Match "\b$([regex]::Escape($Name))\b" -Because "add an xunit test under tests/RingCentral.CallLog.Tests that runs $Name (Commands/, in a hosted runspace) where it needs the internals; see tests/README.md"
+        $XunitText -match "\b$([regex]::Escape($Name))\b" | Should -BeTrue -Because "add an xunit test under tests/RingCentral.CallLog.Tests that runs $Name (Commands/, in a hosted runspace) where it needs the internals; see tests/README.md"
     }
 
     It 'is tested in Pester' {
-        $PesterText | Should -Match "\b$([regex]::Escape($Name))\b" -Because "add a Pester test under tests/pester that runs $Name through the built module against the simulator"
+        $PesterText -match "\b$([regex]::Escape($Name))\b" | Should -BeTrue -Because "add a Pester test under tests/pester that runs $Name through the built module against the simulator"
     }
 }
 
