@@ -284,6 +284,16 @@ Describe 'Permissions' {
         $result[1] | Should -Be 'InvalidOperation'
         $result[2] | Should -Match 'Connect-RcAccount'
     }
+
+    It 'Watch-RcCallEvent without a connection is RingCentralNotConnected before it subscribes' {
+        $ps = [PowerShell]::Create()
+        try {
+            $result = $ps.AddScript("Import-Module '$(Get-TestModulePath)'; try { Watch-RcCallEvent -Timeout '00:00:05' -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }").Invoke()
+        }
+        finally { $ps.Dispose() }
+        $result[0] | Should -Match '^RingCentralNotConnected'
+        $result[1] | Should -Match 'Connect-RcAccount'
+    }
 }
 
 Describe 'Detailed view, legs and CSV' {

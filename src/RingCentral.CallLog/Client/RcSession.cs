@@ -11,23 +11,29 @@ using RingCentral.CallLog.Json;
 
 namespace RingCentral.CallLog.Client;
 
-/// <summary>One signed-in session: its HTTP core, its tokens and who it is.</summary>
+/// <summary>
+/// One signed-in session: it signs in through an unauthenticated core, then builds its own core
+/// (the same HTTP client and pacer, with its token source) and its APIs, and knows who it is.
+/// </summary>
 internal sealed class RcSession : IDisposable
 {
     private const string JwtGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private volatile bool _disconnected;
 
-    private RcSession(RcHttpCore core, ITokenSource tokens, string authFlow)
+    private RcSession(RcHttpCore signInCore, ITokenSource tokens, string authFlow)
     {
-        Core = core;
+        Core = signInCore.WithTokens(tokens);
         Tokens = tokens;
         AuthFlow = authFlow;
-        core.Tokens = tokens;
-        CallLogs = new CallLogApi(core);
-        Recordings = new RecordingApi(core);
+        CallLogs = new CallLogApi(Core);
+        Recordings = new RecordingApi(Core);
     }
 
+    /// <summary>The session's core: every request of the session, with its tokens.</summary>
     public RcHttpCore Core { get; }
+
+    /// <summary>Where the session is signed in (scheme and host), as RcConnection shows it.</summary>
+    public string ServerText => Core.Server.ToString();
 
     /// <summary>The call log, batch and active-call endpoints of this session; cmdlets take it from here, never build their own.</summary>
     public CallLogApi CallLogs { get; }
@@ -36,6 +42,12 @@ internal sealed class RcSession : IDisposable
     public RecordingApi Recordings { get; }
 
     public ITokenSource Tokens { get; }
+
+    public string? Scope => Tokens.Scope;
+
+    public DateTimeOffset? AccessTokenExpiresOn => Tokens.AccessTokenExpiresOn;
+
+    public DateTimeOffset? RefreshTokenExpiresOn => Tokens.RefreshTokenExpiresOn;
 
     public string AuthFlow { get; }
 
@@ -54,29 +66,29 @@ internal sealed class RcSession : IDisposable
         private set => _disconnected = value;
     }
 
-    public static async Task<RcSession> SignInWithJwtAsync(RcHttpCore core, ClientCredentials client, SecureString jwt, IRcEvents events, CancellationToken cancellationToken)
+    public static async Task<RcSession> SignInWithJwtAsync(RcHttpCore signInCore, ClientCredentials client, SecureString jwt, IRcEvents events, CancellationToken cancellationToken)
     {
-        var endpoint = new TokenEndpoint(core, client);
+        var endpoint = new TokenEndpoint(signInCore, client);
         IEnumerable<KeyValuePair<string, string>> Grant() => new[]
         {
             new KeyValuePair<string, string>("grant_type", JwtGrant),
             new KeyValuePair<string, string>("assertion", SecretText.Reveal(jwt)),
         };
-        events.Verbose($"Signing in to {core.Server} with the JWT flow (client id {client.ClientId}).");
+        events.Verbose($"Signing in to {signInCore.Server} with the JWT flow (client id {client.ClientId}).");
         var tokens = await endpoint.RequestAsync(Grant, events, cancellationToken).ConfigureAwait(false);
         var source = new RenewingTokenSource(endpoint, tokens, Grant, RcRemedy.SignInAgainWithJwt);
-        return await CompleteAsync(new RcSession(core, source, "Jwt"), events, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(new RcSession(signInCore, source, "Jwt"), events, cancellationToken).ConfigureAwait(false);
     }
 
-    public static Task<RcSession> WithAccessTokenAsync(RcHttpCore core, SecureString accessToken, IRcEvents events, CancellationToken cancellationToken)
+    public static Task<RcSession> WithAccessTokenAsync(RcHttpCore signInCore, SecureString accessToken, IRcEvents events, CancellationToken cancellationToken)
     {
-        events.Verbose($"Using the given access token with {core.Server}.");
-        return CompleteAsync(new RcSession(core, new StaticTokenSource(accessToken), "AccessToken"), events, cancellationToken);
+        events.Verbose($"Using the given access token with {signInCore.Server}.");
+        return CompleteAsync(new RcSession(signInCore, new StaticTokenSource(accessToken), "AccessToken"), events, cancellationToken);
     }
 
-    public static async Task<RcSession> SignInWithCodeAsync(RcHttpCore core, ClientCredentials client, string code, string redirectUri, string codeVerifier, IRcEvents events, CancellationToken cancellationToken)
+    public static async Task<RcSession> SignInWithCodeAsync(RcHttpCore signInCore, ClientCredentials client, string code, string redirectUri, string codeVerifier, IRcEvents events, CancellationToken cancellationToken)
     {
-        var endpoint = new TokenEndpoint(core, client);
+        var endpoint = new TokenEndpoint(signInCore, client);
         var tokens = await endpoint.RequestAsync(
             () => new[]
             {
@@ -88,7 +100,7 @@ internal sealed class RcSession : IDisposable
             events,
             cancellationToken).ConfigureAwait(false);
         var source = new RenewingTokenSource(endpoint, tokens, null, RcRemedy.SignInAgainInteractively);
-        return await CompleteAsync(new RcSession(core, source, "Interactive"), events, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(new RcSession(signInCore, source, "Interactive"), events, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed class ConnectRcAccountCommand : RcAsyncCmdlet
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
         };
-        var core = new RcHttpCore(server, settings);
+        var core = RcHttpCore.Unauthenticated(server, settings);
         RcSession session;
         try
         {

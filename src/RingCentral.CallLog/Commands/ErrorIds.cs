@@ -34,6 +34,12 @@ internal static class ErrorIds
     /// <summary>Remove-RcRecording would ask before deleting, and the host cannot ask (cron, -NonInteractive).</summary>
     public const string ConfirmationNotPossible = "ConfirmationNotPossible";
 
+    /// <summary>Save-RcRecording: -FileNameTemplate made a name that is not a safe file name inside -Path.</summary>
+    public const string RecordingFileNameUnsafe = "RecordingFileNameUnsafe";
+
+    /// <summary>Save-RcRecording: the recording's file could not be written (full disk, no access).</summary>
+    public const string RecordingFileWriteFailed = "RecordingFileWriteFailed";
+
     // Export-RcCallReport: the report file is there and -Force was not given; writing it failed.
     public const string CallReportFileExists = "CallReportFileExists";
     public const string CallReportWriteFailed = "CallReportWriteFailed";

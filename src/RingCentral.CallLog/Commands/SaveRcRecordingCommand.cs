@@ -193,7 +193,7 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
                 WriteVerbose($"Recording {target.RecordingId} came twice; it is handled once.");
                 return;
             case ContentPlanKind.Refuse:
-                WriteError(new ErrorRecord(new InvalidOperationException(plan.Problem), "RecordingFileNameUnsafe", ErrorCategory.InvalidData, target.RecordingId));
+                WriteError(new ErrorRecord(new InvalidOperationException(plan.Problem), ErrorIds.RecordingFileNameUnsafe, ErrorCategory.InvalidData, target.RecordingId));
                 Emit(plan.Row!);
                 return;
             case ContentPlanKind.Skip:
@@ -222,7 +222,7 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
         }
         else if (error is not null)
         {
-            WriteError(new ErrorRecord(error, "RecordingFileWriteFailed", ErrorCategory.WriteError, row.RecordingId));
+            WriteError(new ErrorRecord(error, ErrorIds.RecordingFileWriteFailed, ErrorCategory.WriteError, row.RecordingId));
         }
         else if (row.Status == "Skipped")
         {

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using RingCentral.CallLog.Client;
 
 namespace RingCentral.CallLog.Json;
 
@@ -21,8 +20,8 @@ internal static class WireJson
 
     /// <summary>
     /// Deserialises the body as it streams in. A connection dropped mid-body is rethrown as the
-    /// IOException it is (the HTTP core retries it); JSON that cannot be read is ResponseInvalid,
-    /// naming <paramref name="what"/>.
+    /// IOException it is (the HTTP core retries it); JSON that cannot be read is a
+    /// <see cref="WireJsonException"/> naming <paramref name="what"/> (the core makes it ResponseInvalid).
     /// </summary>
     public static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string what, CancellationToken cancellationToken)
     {
@@ -38,7 +37,7 @@ internal static class WireJson
         }
         catch (JsonException ex)
         {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, $"{what} could not be read: {ex.Message}", ex);
+            throw new WireJsonException($"{what} could not be read: {ex.Message}", ex);
         }
     }
 }

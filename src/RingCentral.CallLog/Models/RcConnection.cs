@@ -5,7 +5,9 @@ namespace RingCentral.CallLog;
 
 /// <summary>
 /// A signed-in RingCentral session, as Connect-RcAccount -PassThru writes it. Holds no readable
-/// token or secret: those stay inside, in memory only.
+/// token or secret: those stay inside, in memory only. It is the public handle of an
+/// <see cref="RcSession"/> (cmdlets take it as -Connection and reach the session through it): the
+/// one type of Models/ that uses Client/, and only the session itself.
 /// </summary>
 public sealed class RcConnection
 {
@@ -14,7 +16,7 @@ public sealed class RcConnection
         Session = session;
     }
 
-    public string Server => Session.Core.Server.ToString();
+    public string Server => Session.ServerText;
 
     public string? AccountId => Session.AccountId;
 
@@ -28,11 +30,11 @@ public sealed class RcConnection
     /// <summary>Jwt, AccessToken or Interactive.</summary>
     public string AuthFlow => Session.AuthFlow;
 
-    public string? Scope => Session.Tokens.Scope;
+    public string? Scope => Session.Scope;
 
-    public DateTimeOffset? AccessTokenExpiresOn => Session.Tokens.AccessTokenExpiresOn;
+    public DateTimeOffset? AccessTokenExpiresOn => Session.AccessTokenExpiresOn;
 
-    public DateTimeOffset? RefreshTokenExpiresOn => Session.Tokens.RefreshTokenExpiresOn;
+    public DateTimeOffset? RefreshTokenExpiresOn => Session.RefreshTokenExpiresOn;
 
     /// <summary>False once Disconnect-RcAccount has revoked it.</summary>
     public bool IsConnected => !Session.IsDisconnected;

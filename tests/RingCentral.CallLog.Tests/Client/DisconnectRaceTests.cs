@@ -53,7 +53,7 @@ public class DisconnectRaceTests
     public async Task A_renewal_that_ends_after_disconnect_does_not_revive()
     {
         var handler = new FakeHandler(Answer);
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
+        var core = RcHttpCore.Unauthenticated(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
         var session = await RcSession.SignInWithJwtAsync(core, new ClientCredentials("id", SecretText.Protect("secret")), SecretText.Protect("jwt"), NullEvents.Instance, CancellationToken.None);
 
         // Another runspace's request was refused: its renewal is under way when Disconnect-RcAccount runs.
@@ -76,7 +76,7 @@ public class DisconnectRaceTests
     public async Task A_disconnected_sessions_HttpClient_is_disposed_and_its_requests_are_not_connected()
     {
         var handler = new FakeHandler(Answer);
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
+        var core = RcHttpCore.Unauthenticated(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
         var session = await RcSession.SignInWithJwtAsync(core, new ClientCredentials("id", SecretText.Protect("secret")), SecretText.Protect("jwt"), NullEvents.Instance, CancellationToken.None);
         await session.DisconnectAsync(NullEvents.Instance, CancellationToken.None);
 

@@ -1,18 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using RingCentral.CallLog.Client.Http;
 
 namespace RingCentral.CallLog.Client.Auth;
 
-/// <summary>Hands out a valid access token, renewing it when it can.</summary>
-internal interface ITokenSource
+/// <summary>Hands out a valid access token, renewing it when it can (the core asks through <see cref="IBearerTokens"/>).</summary>
+internal interface ITokenSource : IBearerTokens
 {
-    /// <summary>
-    /// A token valid for a while yet. When <paramref name="rejected"/> is the token the server just
-    /// refused (401), renew it even if it looks valid (once per token, whatever the thread count).
-    /// </summary>
-    Task<string> GetAccessTokenAsync(string? rejected, IRcEvents events, CancellationToken cancellationToken);
-
     DateTimeOffset? AccessTokenExpiresOn { get; }
 
     DateTimeOffset? RefreshTokenExpiresOn { get; }

@@ -6,7 +6,6 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using RingCentral.CallLog.Client.Auth;
 using RingCentral.CallLog.Json;
 
 namespace RingCentral.CallLog.Client.Http;
@@ -18,29 +17,44 @@ namespace RingCentral.CallLog.Client.Http;
 internal sealed class RcHttpCore : IDisposable
 {
     private const int MaxRedirects = 5;
-    private static readonly ThreadLocal<Random> s_jitter = new(() => new Random(Guid.NewGuid().GetHashCode()));
-    private readonly HttpClient _http;
-    private volatile bool _disposed;
+    private readonly Transport _transport;
 
-    public RcHttpCore(RcServer server, RcClientSettings settings, HttpMessageHandler? handler = null)
+    /// <summary>A core whose bearer requests carry the tokens of <paramref name="tokens"/>.</summary>
+    public RcHttpCore(RcServer server, RcClientSettings settings, IBearerTokens tokens, HttpMessageHandler? handler = null)
+        : this(server, settings, tokens, new Transport(settings, handler), new RateLimitPacer())
+    {
+    }
+
+    private RcHttpCore(RcServer server, RcClientSettings settings, IBearerTokens tokens, Transport transport, RateLimitPacer pacer)
     {
         Server = server;
         Settings = settings;
-        _http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // each attempt has its own timeout
-        };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd(settings.UserAgent);
+        Tokens = tokens;
+        _transport = transport;
+        Pacer = pacer;
     }
 
     public RcServer Server { get; }
 
     public RcClientSettings Settings { get; }
 
-    public RateLimitPacer Pacer { get; } = new();
+    public RateLimitPacer Pacer { get; }
 
-    /// <summary>Set once signed in; requests with <see cref="RcAuth.Bearer"/> need it.</summary>
-    public ITokenSource? Tokens { get; set; }
+    /// <summary>Where requests with <see cref="RcAuth.Bearer"/> get their token; fixed for the core's life.</summary>
+    public IBearerTokens Tokens { get; }
+
+    /// <summary>
+    /// A core for the calls made before there are tokens (the token endpoint's): its bearer requests
+    /// fail as not signed in. <see cref="WithTokens"/> then makes the session's core from it.
+    /// </summary>
+    public static RcHttpCore Unauthenticated(RcServer server, RcClientSettings settings, HttpMessageHandler? handler = null) =>
+        new(server, settings, NoTokens.Instance, handler);
+
+    /// <summary>
+    /// A core over this one's HTTP client and pacer, with <paramref name="tokens"/>: one connection
+    /// pool and one rate-limit state for the sign-in and the session. Disposing either closes both.
+    /// </summary>
+    public RcHttpCore WithTokens(IBearerTokens tokens) => new(Server, Settings, tokens, _transport, Pacer);
 
     /// <summary>
     /// Sends <paramref name="request"/> and hands the successful response to <paramref name="read"/>.
@@ -63,7 +77,7 @@ internal sealed class RcHttpCore : IDisposable
                 throw failure.Error;
             }
 
-            var wait = failure.RetryAfter ?? Backoff(retry);
+            var wait = RetryPolicy.Wait(failure.RetryAfter, retry, Settings);
             if (failure.GroupBlocked)
             {
                 // The attempt blocked the group already: the pacer holds the retry until the penalty is over.
@@ -120,6 +134,11 @@ internal sealed class RcHttpCore : IDisposable
                     {
                         throw ex.WithAnswer(status, RateLimitPacer.Header(response.Headers, "RCRequestId"), request.ToString());
                     }
+                    catch (WireJsonException ex) when (!attemptTimeout.IsCancellationRequested)
+                    {
+                        // The one place an unreadable answer becomes the client's error, whoever read it.
+                        throw new RcApiException(RcErrorKind.ResponseInvalid, ex.Message, ex.JsonError).WithAnswer(status, RateLimitPacer.Header(response.Headers, "RCRequestId"), request.ToString());
+                    }
                 }
 
                 var body = await ReadErrorBodyAsync(response, attemptTimeout.Token).ConfigureAwait(false);
@@ -131,7 +150,7 @@ internal sealed class RcHttpCore : IDisposable
                     continue;
                 }
 
-                var retryAfter = RetryAfter(response, status == 429 ? Settings.DefaultRetryAfter : (TimeSpan?)null);
+                var retryAfter = RetryPolicy.RetryAfter(response.Headers, status == 429 ? Settings.DefaultRetryAfter : (TimeSpan?)null);
                 var error = MapError(request, response, body, retryAfter);
                 if (status == 429)
                 {
@@ -157,7 +176,7 @@ internal sealed class RcHttpCore : IDisposable
                 var stalled = new RcApiException(RcErrorKind.RequestTimeout, $"{request}: {ex.Message}", ex) { Request = request.ToString() };
                 return (default!, new AttemptFailure(stalled, Settings.MaxRetryCount, null, false));
             }
-            catch (ObjectDisposedException ex) when (_disposed)
+            catch (ObjectDisposedException ex) when (_transport.IsDisposed)
             {
                 throw Disconnected(request, ex);
             }
@@ -180,11 +199,7 @@ internal sealed class RcHttpCore : IDisposable
     }
 
     /// <summary>Closes the connection's HTTP client; requests still running end as NotConnected.</summary>
-    public void Dispose()
-    {
-        _disposed = true;
-        _http.Dispose();
-    }
+    public void Dispose() => _transport.Dispose();
 
     /// <summary>
     /// Reads a whole body as text. Callers tie the response's life to their token (see
@@ -213,22 +228,6 @@ internal sealed class RcHttpCore : IDisposable
         await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
     }
 
-    private static HttpClientHandler CreateHandler(RcClientSettings settings)
-    {
-        var handler = new HttpClientHandler
-        {
-            AllowAutoRedirect = false, // redirects are followed here, so the token never crosses to another host
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-        if (settings.Proxy is not null)
-        {
-            handler.Proxy = new WebProxy(settings.Proxy) { Credentials = settings.ProxyCredential };
-            handler.UseProxy = true;
-        }
-
-        return handler;
-    }
-
     private async Task<(HttpResponseMessage Response, string? Token)> SendFollowingRedirectsAsync(RcRequest request, string? rejectedToken, IRcEvents events, CancellationToken cancellationToken)
     {
         var uri = request.Uri;
@@ -244,8 +243,7 @@ internal sealed class RcHttpCore : IDisposable
             string? token = null;
             if (sendToken)
             {
-                var tokens = Tokens ?? throw new RcApiException(RcErrorKind.NotConnected, "Not signed in.");
-                token = await tokens.GetAccessTokenAsync(rejectedToken, events, cancellationToken).ConfigureAwait(false);
+                token = await Tokens.GetAccessTokenAsync(rejectedToken, events, cancellationToken).ConfigureAwait(false);
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
             else if (hop == 0 && request.Auth == RcAuth.Explicit && request.AuthorizationHeader is not null)
@@ -260,7 +258,7 @@ internal sealed class RcHttpCore : IDisposable
 
             request.Configure?.Invoke(message);
             events.Debug($"{message.Method} {UrlText.Of(uri)}");
-            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null || hop >= MaxRedirects)
             {
@@ -304,31 +302,6 @@ internal sealed class RcHttpCore : IDisposable
         }
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        // Capped exponential backoff with full jitter in [50 %, 100 %] of the step.
-        var step = Settings.BackoffBase.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16));
-        var capped = Math.Min(step, Settings.BackoffCap.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (s_jitter.Value!.NextDouble() / 2)));
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeSpan? fallback)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return fallback;
-    }
-
     private RcApiException MapError(RcRequest request, HttpResponseMessage response, string? body, TimeSpan? retryAfter)
     {
         var (code, message) = ErrorBodyReader.Read(body);
@@ -343,7 +316,7 @@ internal sealed class RcHttpCore : IDisposable
 
     private void ThrowIfDisposed(RcRequest request)
     {
-        if (_disposed)
+        if (_transport.IsDisposed)
         {
             throw Disconnected(request, null);
         }
@@ -372,5 +345,55 @@ internal sealed class RcHttpCore : IDisposable
 
         /// <summary>A 429 blocked the group: the wait happens in the pacer.</summary>
         public bool GroupBlocked { get; }
+    }
+
+    /// <summary>The HTTP client a sign-in core and the session's core made from it share, and whether it is closed.</summary>
+    private sealed class Transport : IDisposable
+    {
+        private volatile bool _disposed;
+
+        public Transport(RcClientSettings settings, HttpMessageHandler? handler)
+        {
+            Http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: true)
+            {
+                Timeout = Timeout.InfiniteTimeSpan, // each attempt has its own timeout
+            };
+            Http.DefaultRequestHeaders.UserAgent.ParseAdd(settings.UserAgent);
+        }
+
+        public HttpClient Http { get; }
+
+        public bool IsDisposed => _disposed;
+
+        public void Dispose()
+        {
+            _disposed = true;
+            Http.Dispose();
+        }
+
+        private static HttpClientHandler CreateHandler(RcClientSettings settings)
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false, // redirects are followed here, so the token never crosses to another host
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (settings.Proxy is not null)
+            {
+                handler.Proxy = new WebProxy(settings.Proxy) { Credentials = settings.ProxyCredential };
+                handler.UseProxy = true;
+            }
+
+            return handler;
+        }
+    }
+
+    /// <summary>The tokens of a core that has none: a bearer request on it was sent before signing in.</summary>
+    private sealed class NoTokens : IBearerTokens
+    {
+        public static readonly NoTokens Instance = new();
+
+        public Task<string> GetAccessTokenAsync(string? rejected, IRcEvents events, CancellationToken cancellationToken) =>
+            throw new RcApiException(RcErrorKind.NotConnected, "Not signed in.");
     }
 }

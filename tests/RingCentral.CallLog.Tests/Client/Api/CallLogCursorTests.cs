@@ -24,7 +24,7 @@ public sealed class CallLogCursorTests
         var handler = new FakeHandler((request, _) => bodies.TryGetValue(request.RequestUri!.AbsoluteUri, out var body)
             ? Fixtures.Json(body)
             : Fixtures.Json("""{"errorCode":"CMN-102","message":"Resource not found"}""", HttpStatusCode.NotFound));
-        var core = new RcHttpCore(RcServer.Parse(Server), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse(Server), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens(), handler);
         return (new CallLogApi(core), handler);
     }
 

@@ -24,7 +24,7 @@ public class ErrorContextTests
             r.Headers.Add("RCRequestId", "req-42");
             return r;
         });
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens(), handler);
         return (new CallLogApi(core), core);
     }
 

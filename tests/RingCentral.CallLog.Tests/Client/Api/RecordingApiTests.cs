@@ -24,7 +24,7 @@ public sealed class RecordingApiTests
             bodies.Add(request.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? string.Empty);
             return answer(request, i);
         });
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens(), handler);
         return (new RecordingApi(core), handler, bodies);
     }
 

@@ -32,7 +32,7 @@ public class TokenRenewalTests
     private (RenewingTokenSource Source, FakeHandler Handler) Create(Func<string, int, HttpResponseMessage> tokenEndpoint, DateTimeOffset issued, Func<DateTimeOffset> clock)
     {
         var handler = new FakeHandler((req, i) => tokenEndpoint(FormOf(req), i));
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
+        var core = RcHttpCore.Unauthenticated(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler);
         var endpoint = new TokenEndpoint(core, new ClientCredentials("client", SecretText.Protect("secret")));
         var first = new TokenSet { AccessToken = "a0", AccessTokenExpiresOn = issued.AddHours(1), RefreshToken = "refresh-a0", RefreshTokenExpiresOn = issued.AddDays(7) };
         var source = new RenewingTokenSource(

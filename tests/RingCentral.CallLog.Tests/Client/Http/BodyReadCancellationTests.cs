@@ -26,7 +26,7 @@ public class BodyReadCancellationTests
             BackoffBase = TimeSpan.FromMilliseconds(1),
             RequestTimeout = TimeSpan.FromMilliseconds(300),
         };
-        return (new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, handler) { Tokens = new FakeTokens() }, handler);
+        return (new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, new FakeTokens(), handler), handler);
     }
 
     [Fact]

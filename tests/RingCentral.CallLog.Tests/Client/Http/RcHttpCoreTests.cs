@@ -21,7 +21,7 @@ public class RcHttpCoreTests
             DefaultRetryAfter = TimeSpan.FromMilliseconds(50),
         };
         var tokens = new FakeTokens();
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, handler) { Tokens = tokens };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, tokens, handler);
         return (core, handler, tokens);
     }
 

@@ -28,7 +28,7 @@ public class RetryPolicyTests
             BackoffBase = TimeSpan.FromMilliseconds(1),
             DefaultRetryAfter = TimeSpan.FromSeconds(30),
         };
-        return (new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, handler) { Tokens = new FakeTokens() }, handler);
+        return (new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, new FakeTokens(), handler), handler);
     }
 
     private static Task<string> Get(RcHttpCore core, CancellationToken cancellationToken = default) =>

@@ -40,7 +40,7 @@ internal static class StreamedReaders
             response.StatusCode = single ? HttpStatusCode.OK : (HttpStatusCode)207;
             return response;
         });
-        using var core = new RcHttpCore(RcServer.Parse("https://platform.ringcentral.com"), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
+        using var core = new RcHttpCore(RcServer.Parse("https://platform.ringcentral.com"), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens(), handler);
         return await new CallLogApi(core).GetByIdsAsync(ids, CallLogScope.Account, view, raw, NullEvents.Instance, CancellationToken.None);
     }
 

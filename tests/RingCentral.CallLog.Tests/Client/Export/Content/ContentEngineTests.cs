@@ -46,7 +46,7 @@ public sealed class ContentEngineTests : IDisposable
     private static string DefaultName(string kind) => kind == ContentKinds.Recording ? "20261102-093000_Inbound_77" : "20261102-093000_Inbound_5001_6001";
 
     private static RcHttpCore Core(FakeHandler handler, int maxRetries = 2) =>
-        new(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = maxRetries, BackoffBase = TimeSpan.FromMilliseconds(1) }, handler) { Tokens = new FakeTokens() };
+        new(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = maxRetries, BackoffBase = TimeSpan.FromMilliseconds(1) }, new FakeTokens(), handler);
 
     private static IContentSource Source(string kind, RcHttpCore core) =>
         kind == ContentKinds.Recording ? new RecordingContentSource(new RecordingApi(core)) : new MessageAttachmentSource();

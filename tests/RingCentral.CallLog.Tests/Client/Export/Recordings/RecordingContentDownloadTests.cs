@@ -31,7 +31,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
     {
         var handler = new FakeHandler(answer);
         settings ??= new RcClientSettings { MaxRetryCount = maxRetries, BackoffBase = TimeSpan.FromMilliseconds(1) };
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, handler) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), settings, new FakeTokens(), handler);
         return (new TestConnection(core), handler);
     }
 
@@ -459,7 +459,7 @@ public sealed class RecordingContentDownloadTests : IDisposable
         // A stand-in server (the simulator's Kestrel always chunks a body of unknown length): the first
         // answer has no Content-Length, sends 120 000 of the 300 000 bytes and closes the connection cleanly.
         using var server = new NoLengthServer(_audio, cutAt: 120_000);
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens());
         var api = new TestConnection(core);
         var file = await Download(api, new Uri($"http://127.0.0.1:{server.Port}/restapi/v1.0/account/1/recording/77/content"));
         Assert.Equal(new[] { "(none)", "bytes=120000-" }, server.Ranges);

@@ -29,7 +29,7 @@ public sealed class RecordingDownloadQueueTests : IDisposable
             content.Headers.ContentType = new MediaTypeHeaderValue("audio/mpeg");
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
-        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, handler) { Tokens = new FakeTokens() };
+        var core = new RcHttpCore(RcServer.Parse("http://127.0.0.1:5000"), new RcClientSettings { MaxRetryCount = 0 }, new FakeTokens(), handler);
         var options = new ContentDownloadOptions { Overwrite = overwrite, Sidecar = true, ThrottleLimit = 1 };
         return (new ContentDownloadQueue(core, new RecordingContentSource(new RecordingApi(core)), new ContentFileNamer(_dir, "{SessionId}", RecordingTarget.FileNaming), options, NullEvents.Instance, null, CancellationToken.None), handler);
     }
