@@ -27,6 +27,7 @@ internal sealed class RateLimitPacer
         [RouteKeys.RecordingDelete] = "heavy",
         [RouteKeys.RecordingSettings] = "light",
         [RouteKeys.Identity] = "light",
+        [RouteKeys.MessageStore] = "light",
         [RouteKeys.Auth] = "auth",
     };
 
