@@ -167,7 +167,7 @@ internal sealed class MessageApi
         && !string.Equals(extensionId, _ownExtensionId(), StringComparison.Ordinal);
 
     private static RcApiException MailboxRefused(RcApiException ex, string extensionId) =>
-        new(RcErrorKind.PermissionDenied, $"RingCentral refused this token extension {extensionId}'s mailbox: {ex.Message}", ex)
+        new(RcErrorKind.PermissionDenied, $"RingCentral did not let this token read extension {extensionId}'s mailbox: {ex.Message}", ex)
         {
             StatusCode = ex.StatusCode,
             ErrorCode = ex.ErrorCode,
