@@ -150,7 +150,8 @@ internal sealed class MessageApi
         }
 
         var (code, message) = ErrorBodyReader.Read(body);
-        var what = status == 404 ? $"Message '{id}' of extension {extensionId} was not found" : $"Message '{id}' of extension {extensionId} could not be fetched";
+        var mailbox = extensionId == "~" ? "your mailbox" : $"extension {extensionId}";
+        var what = status == 404 ? $"Message '{id}' of {mailbox} was not found" : $"Message '{id}' of {mailbox} could not be fetched";
         var error = StatusErrors.Create(what, status, code, message, null, requestId, null, request);
         return new MessageItem(id, null, IsOtherMailboxRefusal(error, extensionId) ? MailboxRefused(error, extensionId) : error);
     }
