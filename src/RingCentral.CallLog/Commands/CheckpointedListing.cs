@@ -123,9 +123,9 @@ internal static class CheckpointedListing
             cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.CheckpointMismatch, ErrorCategory.InvalidArgument, path));
             throw;
         }
-        catch (ArgumentException ex) when (ex.ParamName == "DateFrom")
+        catch (CheckpointStartMissingException ex)
         {
-            cmdlet.ThrowInvalidArgument(new ArgumentException(ex.Message + " Give -DateFrom for the first run.", nameof(cmdlet.DateFrom), ex), path);
+            cmdlet.ThrowInvalidArgument(new ArgumentException(ex.Message + " " + Hints.ForCheckpointStart, nameof(cmdlet.DateFrom), ex), path);
             throw;
         }
     }

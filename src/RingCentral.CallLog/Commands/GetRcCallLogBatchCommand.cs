@@ -22,7 +22,7 @@ public sealed class GetRcCallLogBatchCommand : CallLogScopedCmdlet
     protected override void BeginProcessing()
     {
         var scope = Scope();
-        _batch = new BatchWriter(this, RequireConnection().Session.CallLogs, scope, View, false);
+        _batch = new BatchWriter(this, CallLogs, scope, View, false);
     }
 
     /// <summary>

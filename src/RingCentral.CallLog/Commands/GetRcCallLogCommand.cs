@@ -108,8 +108,7 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
     {
         if (ParameterSetName == IdSet)
         {
-            var connection = RequireConnection();
-            _batch = new BatchWriter(this, connection.Session.CallLogs, Scope(), View, Raw);
+            _batch = new BatchWriter(this, CallLogs, Scope(), View, Raw);
         }
     }
 
@@ -122,16 +121,14 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
         }
 
         var query = BuildQuery();
-        var connection = RequireConnection();
-        var api = connection.Session.CallLogs;
+        var connection = ConnectionInUse;
+        var api = CallLogs;
 
-        // One run never writes one id twice, however the pages shift under it (recent ids only).
-        var written = new RecentIdWindow();
-        Func<CallLogRecord, bool> accept = record => written.Add(record.Id);
+        ChangeTracker? changes = null;
         if (Checkpoint is not null)
         {
-            var run = _checkpointRun = CheckpointedListing.Start(this, query, connection, api);
-            accept = record => written.Add(record.Id) && (record.ChangeType = run.Changes.Classify(record)) is not null;
+            _checkpointRun = CheckpointedListing.Start(this, query, connection, api);
+            changes = _checkpointRun.Changes;
         }
         else
         {
@@ -140,7 +137,10 @@ public sealed class GetRcCallLogCommand : CallLogListingCmdlet
 
         var first = api.FirstPageUri(query);
         WriteVerbose("GET " + first);
-        WritePages(api, first, RouteKeys.CallLog, Raw, PagingParameters, "Reading the call log", accept);
+
+        // One run never writes one id twice, however the pages shift under it (recent ids only).
+        var cursor = OpenCursor(api, first, RouteKeys.CallLog, Raw, PagingParameters, dropRepeats: true);
+        WritePages(cursor, PagingParameters, "Reading the call log", changes);
         _checkpointRun?.MarkComplete();
     }
 

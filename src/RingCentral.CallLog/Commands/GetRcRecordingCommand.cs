@@ -1,41 +1,20 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using RingCentral.CallLog.Client;
-using RingCentral.CallLog.Client.Api;
 
 namespace RingCentral.CallLog.Commands;
 
 /// <summary>Get-RcRecording: recording metadata by recording id, or for call log records and RecordingInfo from the pipeline.</summary>
-/// <remarks>
-/// The default set is InputObject: PowerShell binds pipeline input to the default set first, and a
-/// whole record (with its contentUri and name values) must win over its RecordingId property alone.
-/// Piped strings arrive as InputObject too and are read as recording ids.
-/// </remarks>
 [Cmdlet(VerbsCommon.Get, "RcRecording", DefaultParameterSetName = InputSet)]
 [OutputType(typeof(RecordingInfo))]
-public sealed class GetRcRecordingCommand : RcCmdlet
+public sealed class GetRcRecordingCommand : RecordingInputCmdlet
 {
-    internal const string IdSet = "RecordingId";
-    internal const string InputSet = "InputObject";
-    private RecordingApi? _api;
-
-    /// <summary>Recording ids (not call log record ids). No alias Id: a record's Id must never bind here.</summary>
-    [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
-    [ValidateNotNullOrEmpty]
-    [ValidatePattern(InputPatterns.Id)]
-    public string[] RecordingId { get; set; } = Array.Empty<string>();
-
-    /// <summary>CallLogRecord or RecordingInfo objects (records without a recording are skipped).</summary>
-    [Parameter(ParameterSetName = InputSet, Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public PSObject? InputObject { get; set; }
-
-    protected override void BeginProcessing() => _api = RequireConnection().Session.Recordings;
+    // The connection is looked up in the begin step, so a missing one is reported even when no input arrives.
+    protected override void BeginProcessing() => _ = Session;
 
     protected override void ProcessRecord()
     {
-        foreach (var input in Inputs(this, RecordingId, InputObject))
+        foreach (var input in Inputs())
         {
             if (input.SkipReason is not null)
             {
@@ -52,31 +31,12 @@ public sealed class GetRcRecordingCommand : RcCmdlet
             var id = input.Target!.RecordingId;
             try
             {
-                WriteObject(Run(ct => _api!.GetAsync(id, RcEvents, ct)));
+                WriteObject(Run(ct => Recordings.GetAsync(id, RcEvents, ct)));
             }
             catch (RcApiException ex)
             {
                 WriteError(ErrorIds.Record(ex, id, ErrorIds.RecordingNotFound));
             }
-        }
-    }
-
-    /// <summary>The inputs of one ProcessRecord call, whichever parameter set bound them.</summary>
-    internal static IEnumerable<RecordingInputResult> Inputs(PSCmdlet cmdlet, string[] recordingIds, PSObject? inputObject)
-    {
-        if (cmdlet.ParameterSetName == InputSet)
-        {
-            if (inputObject is not null)
-            {
-                yield return RecordingInput.FromObject(inputObject);
-            }
-
-            yield break;
-        }
-
-        foreach (var id in recordingIds)
-        {
-            yield return RecordingInput.FromId(id);
         }
     }
 }

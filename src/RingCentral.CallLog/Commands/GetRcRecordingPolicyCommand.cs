@@ -11,7 +11,7 @@ public sealed class GetRcRecordingPolicyCommand : RcCmdlet
 {
     protected override void EndProcessing()
     {
-        var api = RequireConnection().Session.Recordings;
+        var api = Recordings;
         try
         {
             WriteObject(Run(ct => api.GetPolicyAsync(RcEvents, ct)));

@@ -13,6 +13,9 @@ internal static class Hints
     /// <summary>A Watch-RcCallEvent gap: how to fill it.</summary>
     public const string ForCallEventGap = "Read the calls of that interval with Get-RcCallLog -DateFrom/-DateTo (or Get-RcActiveCall for the last two minutes), then start Watch-RcCallEvent again; -GapAction Warn keeps watching and only warns.";
 
+    /// <summary>A checkpointed run with no checkpoint yet and no start date: where the backfill starts.</summary>
+    public const string ForCheckpointStart = "Give -DateFrom for the first run.";
+
     public static string? For(RcApiException exception) => exception.Remedy switch
     {
         RcRemedy.SignInAgainWithJwt => "Run Connect-RcAccount again with a valid JWT.",

@@ -27,7 +27,6 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
 
     private readonly List<PendingDelete> _pending = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private RecordingApi? _api;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
     [ValidateNotNullOrEmpty]
@@ -53,7 +52,8 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => _api = RequireConnection().Session.Recordings;
+    // The connection is looked up in the begin step, so a missing one is reported even when no input arrives.
+    protected override void BeginProcessing() => _ = Session;
 
     protected override void ProcessRecord()
     {
@@ -159,7 +159,7 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
 
         try
         {
-            Run(ct => _api!.DeleteAsync(batch.Select(b => b.Id).ToList(), RcEvents, ct));
+            Run(ct => Recordings.DeleteAsync(batch.Select(b => b.Id).ToList(), RcEvents, ct));
             batch.ForEach(b => Deleted(b.Id, b.Path));
         }
         catch (RcApiException ex) when (ex.Kind == RcErrorKind.NotFound && batch.Count > 1)
@@ -170,7 +170,7 @@ public sealed class RemoveRcRecordingCommand : RcCmdlet
             {
                 try
                 {
-                    Run(ct => _api!.DeleteAsync(new[] { item.Id }, RcEvents, ct));
+                    Run(ct => Recordings.DeleteAsync(new[] { item.Id }, RcEvents, ct));
                     Deleted(item.Id, item.Path);
                 }
                 catch (RcApiException single)

@@ -13,9 +13,9 @@ namespace RingCentral.CallLog.Commands;
 /// resume, parallel downloads, counts) is RecordingDownloadQueue's; its workers never write to the
 /// pipeline: they post their outcome, and the pipeline thread writes it.
 /// </summary>
-[Cmdlet(VerbsData.Save, "RcRecording", SupportsShouldProcess = true, DefaultParameterSetName = GetRcRecordingCommand.InputSet)]
+[Cmdlet(VerbsData.Save, "RcRecording", SupportsShouldProcess = true, DefaultParameterSetName = InputSet)]
 [OutputType(typeof(RecordingDownload))]
-public sealed class SaveRcRecordingCommand : RcCmdlet
+public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
 {
     private const int ProgressId = 0x5253;
 
@@ -23,17 +23,6 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
     private RecordingRetention? _retention;
     private string? _createdDirectory;
     private bool _completed;
-
-    /// <summary>Recording ids (not call log record ids). No alias Id: a record's Id must never bind here.</summary>
-    [Parameter(ParameterSetName = GetRcRecordingCommand.IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Recording ids.")]
-    [ValidateNotNullOrEmpty]
-    [ValidatePattern(InputPatterns.Id)]
-    public string[] RecordingId { get; set; } = Array.Empty<string>();
-
-    /// <summary>CallLogRecord or RecordingInfo objects (records without a recording are skipped).</summary>
-    [Parameter(ParameterSetName = GetRcRecordingCommand.InputSet, Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public PSObject? InputObject { get; set; }
 
     /// <summary>Target directory; default the current file-system location. Created when missing.</summary>
     [Parameter]
@@ -81,7 +70,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
             ThrowInvalidArgument(new ArgumentException("-FileNameTemplate: " + ex.Message, nameof(FileNameTemplate), ex), FileNameTemplate);
         }
 
-        var api = RequireConnection().Session.Recordings;
+        var api = Recordings;
         var options = new RecordingDownloadOptions { Overwrite = Force, Sidecar = !NoSidecar, ThrottleLimit = ThrottleLimit };
         _queue = new RecordingDownloadQueue(api, namer!, options, RcEvents, () => Pump.Post(WriteProgressNow), StopToken);
         _retention = new RecordingRetention(() => Run(ct => api.GetPolicyAsync(RcEvents, ct)), WriteVerbose);
@@ -89,7 +78,7 @@ public sealed class SaveRcRecordingCommand : RcCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var input in GetRcRecordingCommand.Inputs(this, RecordingId, InputObject))
+        foreach (var input in Inputs())
         {
             if (input.SkipReason is not null)
             {

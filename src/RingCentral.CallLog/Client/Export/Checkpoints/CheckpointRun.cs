@@ -61,7 +61,7 @@ internal sealed class CheckpointRun : IDisposable
     /// <exception cref="CheckpointInUseException">Another run holds the lock.</exception>
     /// <exception cref="System.IO.InvalidDataException">The file is not a checkpoint.</exception>
     /// <exception cref="CheckpointMismatchException">It was made for other filters or another account.</exception>
-    /// <exception cref="ArgumentException">There is no checkpoint yet and no start date.</exception>
+    /// <exception cref="CheckpointStartMissingException">There is no checkpoint yet and no start date.</exception>
     public static CheckpointRun Open(string path, string filter, string account, DateTimeOffset? dateFrom)
     {
         var held = CheckpointLock.Acquire(path);
@@ -94,7 +94,7 @@ internal sealed class CheckpointRun : IDisposable
         {
             if (dateFrom is null)
             {
-                throw new ArgumentException($"There is no checkpoint at '{path}' yet: the first run needs a start date, from which it backfills.", "DateFrom");
+                throw new CheckpointStartMissingException($"There is no checkpoint at '{path}' yet: the first run needs a start date, from which it backfills.");
             }
 
             return new CheckpointRun(path, null, filter, account, dateFrom);

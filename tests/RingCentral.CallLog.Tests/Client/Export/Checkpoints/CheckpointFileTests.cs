@@ -61,6 +61,19 @@ public sealed class CheckpointFileTests : IDisposable
         Assert.Single(Directory.GetFiles(_directory));
     }
 
+    [Fact]
+    public void A_first_run_without_a_start_date_is_a_typed_failure_that_keeps_no_lock()
+    {
+        var path = Path.Combine(_directory, "first.json");
+        var error = Assert.Throws<CheckpointStartMissingException>(() => CheckpointRun.Open(path, "f", "a", null));
+        Assert.Contains("start date", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+
+        // The lock was released: a run given its start date opens the same checkpoint.
+        using var run = CheckpointRun.Open(path, "f", "a", Mark);
+        Assert.Null(run.Previous);
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("damaged")]
