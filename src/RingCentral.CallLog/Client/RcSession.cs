@@ -27,6 +27,7 @@ internal sealed class RcSession : IDisposable
         AuthFlow = authFlow;
         CallLogs = new CallLogApi(Core);
         Recordings = new RecordingApi(Core);
+        Messages = new MessageApi(Core, () => ExtensionId);
     }
 
     /// <summary>The session's core: every request of the session, with its tokens.</summary>
@@ -40,6 +41,9 @@ internal sealed class RcSession : IDisposable
 
     /// <summary>The recording endpoints of this session.</summary>
     public RecordingApi Recordings { get; }
+
+    /// <summary>The message-store endpoints (voicemail, fax) of this session.</summary>
+    public MessageApi Messages { get; }
 
     public ITokenSource Tokens { get; }
 
