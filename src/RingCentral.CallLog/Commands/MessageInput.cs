@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using RingCentral.CallLog.Json;
 
 namespace RingCentral.CallLog.Commands;
 
@@ -55,7 +54,7 @@ internal sealed class MessageInput
             return new MessageInput { SkipReason = $"Call log record {record.Id} has no message; skipped." };
         }
 
-        var extension = Blank(record.ExtensionId) ?? Blank(linked.ExtensionId) ?? ModelMapper.MailboxOf(record.Uri);
+        var extension = Blank(record.ExtensionId) ?? Blank(linked.ExtensionId) ?? RcMessage.MailboxOf(record.Uri);
         return Of(linked.MessageId!, extension, record.Id, linked.MessageType, "call log record " + record.Id);
     }
 
@@ -68,7 +67,7 @@ internal sealed class MessageInput
             return new MessageInput { SkipReason = $"Input {callLogId ?? input.ToString()} has no MessageId; skipped." };
         }
 
-        var extension = Text(input, "ExtensionId") ?? ModelMapper.MailboxOf(Text(input, "Uri"));
+        var extension = Text(input, "ExtensionId") ?? RcMessage.MailboxOf(Text(input, "Uri"));
         return Of(messageId, extension, callLogId, Text(input, "MessageType"), "call log record " + (callLogId ?? messageId));
     }
 

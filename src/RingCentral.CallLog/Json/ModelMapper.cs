@@ -80,7 +80,7 @@ internal static class ModelMapper
             Direction = dto.Direction,
             CreationTime = ParseTime(dto.CreationTime),
             LastModifiedTime = ParseTime(dto.LastModifiedTime),
-            ExtensionId = Blank(dto.ExtensionId) ?? MailboxOf(dto.Uri) ?? (extensionId == "~" ? null : extensionId),
+            ExtensionId = Blank(dto.ExtensionId) ?? RcMessage.MailboxOf(dto.Uri) ?? (extensionId == "~" ? null : extensionId),
             FromPhoneNumber = Blank(dto.From?.PhoneNumber) ?? Blank(dto.From?.ExtensionNumber),
             FromName = Blank(dto.From?.Name),
             ToPhoneNumber = JoinRecipients(recipients.Select(r => Blank(r.PhoneNumber) ?? Blank(r.ExtensionNumber))),
@@ -97,22 +97,6 @@ internal static class ModelMapper
             Attachments = attachments.Count == 0 ? RcMessageAttachmentCollection.Empty : new RcMessageAttachmentCollection(attachments),
             Uri = dto.Uri,
         };
-    }
-
-    /// <summary>The extension id in ".../extension/{id}/message-store/...", or null.</summary>
-    internal static string? MailboxOf(string? uri)
-    {
-        const string Marker = "/extension/";
-        var start = uri?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
-        if (start < 0)
-        {
-            return null;
-        }
-
-        start += Marker.Length;
-        var end = uri!.IndexOf('/', start);
-        var segment = end < 0 ? uri.Substring(start) : uri.Substring(start, end - start);
-        return segment.Length > 0 && segment.All(char.IsDigit) ? segment : null;
     }
 
     // Several recipients read as one cell: in RingCentral's order, "; " between them.

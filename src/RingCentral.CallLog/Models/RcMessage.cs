@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace RingCentral.CallLog;
 
@@ -80,4 +81,23 @@ public sealed class RcMessage
     public string? Uri { get; internal set; }
 
     public override string ToString() => Id;
+
+    /// <summary>
+    /// The extension id in ".../extension/{id}/message-store/...", or null. Here, beside the type,
+    /// because both the reader (Json/) and piped input (Commands/) need it and both may use Models/.
+    /// </summary>
+    internal static string? MailboxOf(string? uri)
+    {
+        const string Marker = "/extension/";
+        var start = uri?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Marker.Length;
+        var end = uri!.IndexOf('/', start);
+        var segment = end < 0 ? uri.Substring(start) : uri.Substring(start, end - start);
+        return segment.Length > 0 && segment.All(char.IsDigit) ? segment : null;
+    }
 }
