@@ -13,6 +13,9 @@ internal static class Hints
     /// <summary>A Watch-RcCallEvent gap: how to fill it.</summary>
     public const string ForCallEventGap = "Read the calls of that interval with Get-RcCallLog -DateFrom/-DateTo (or Get-RcActiveCall for the last two minutes), then start Watch-RcCallEvent again; -GapAction Warn keeps watching and only warns.";
 
+    /// <summary>Get-RcActiveCall -TelephonySessionId: the session was not listed in time.</summary>
+    public const string ForActiveCallNotListed = "RingCentral lists an ended call among the active calls for about two minutes, 3-10 s after it ends, and not every call; its call log record comes later: Get-RcCallLog -TelephonySessionId <id> (retry until it is there). A longer -Wait also helps.";
+
     public static string? For(RcApiException exception) => exception.Remedy switch
     {
         RcRemedy.SignInAgainWithJwt => "Run Connect-RcAccount again with a valid JWT.",

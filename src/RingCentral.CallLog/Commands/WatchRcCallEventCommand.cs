@@ -113,7 +113,7 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
             }
 
             written++;
-            Pump.Post(() => WriteObject(e));
+            Pump.PostOutput(() => WriteObject(e));
             if (written == first)
             {
                 end.Cancel();
