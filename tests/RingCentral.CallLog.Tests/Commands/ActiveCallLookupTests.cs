@@ -24,9 +24,7 @@ public sealed class ActiveCallLookupTests
     private static async Task<int> ActiveCallRequests(HostedModule sim) =>
         (await sim.Requests()).Count(r => ((string?)r["path"] ?? "").EndsWith("/active-calls", StringComparison.Ordinal));
 
-    // By index: enumerating an open output collection waits for the pipeline to end.
-    private static List<CallLogRecord> Records(RunningWatch run) =>
-        Enumerable.Range(0, run.Output.Count).Select(i => run.Output[i].BaseObject).OfType<CallLogRecord>().ToList();
+    private static List<CallLogRecord> Records(RunningWatch run) => run.Written.OfType<CallLogRecord>().ToList();
 
     [Fact]
     public async Task Thirty_ended_calls_are_looked_up_with_a_few_paced_requests_and_each_record_is_written()

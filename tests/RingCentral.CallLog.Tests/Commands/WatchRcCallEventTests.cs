@@ -88,6 +88,25 @@ public sealed class WatchRcCallEventTests
     }
 
     [Fact]
+    public async Task ExtensionId_takes_several_extensions_with_one_filter_per_extension_and_status_and_only_their_calls_arrive()
+    {
+        await using var sim = await StartAsync();
+        var owners = (await sim.Hook("records"))["records"]!.AsArray().Select(r => r!["_sim"]!["ownerExtensionId"]!.ToString()).Distinct().OrderBy(o => o).ToList();
+        Assert.True(owners.Count >= 3, "the simulator has calls of three extensions");
+        var watched = owners.Take(2).ToList();
+        using var watch = new RunningWatch(sim, $"Watch-RcCallEvent -ExtensionId {watched[0]},{watched[1]} -Status Setup,Disconnected -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        Assert.Contains(watch.Verbose, v => v.StartsWith("Subscribed to 4 event filter(s)", StringComparison.Ordinal));
+        await sim.Hook("calls", new { count = 12 });
+        var sent = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Events.Count >= sent, "the events of the watched extensions");
+        await watch.StopAsync();
+        Assert.NotEmpty(watch.Events);
+        Assert.All(watch.Events, e => Assert.Contains(e.ExtensionId, watched));
+        Assert.All(watch.Events, e => Assert.Contains(e.Status, new[] { "Setup", "Disconnected" }));
+    }
+
+    [Fact]
     public async Task Timeout_ends_a_quiet_watch_without_error_and_cancels_the_subscription()
     {
         await using var sim = await StartAsync();

@@ -24,7 +24,10 @@ internal sealed class RunningWatch : IDisposable
 
     public PSDataCollection<PSObject> Output { get; } = new();
 
-    public List<RcCallEvent> Events => Output.Select(o => o.BaseObject).OfType<RcCallEvent>().ToList();
+    /// <summary>What was written so far. By index: enumerating an open output collection may wait for the pipeline to end.</summary>
+    public List<object> Written => Enumerable.Range(0, Output.Count).Select(i => Output[i].BaseObject).ToList();
+
+    public List<RcCallEvent> Events => Written.OfType<RcCallEvent>().ToList();
 
     public List<ErrorRecord> Errors => _ps.Streams.Error.ToList();
 
