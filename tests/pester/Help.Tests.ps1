@@ -134,7 +134,8 @@ Describe 'Parameter names are consistent across the cmdlets' {
     # Remove-RcRecording's -Status is a piped row's own verdict (one value, bound by property name),
     # not an option; Watch-RcCallEvent's -Status is the list of status codes to watch.
     It 'gives a parameter the same type on every cmdlet' {
-        $conflicts = $all | Where-Object { -not ($_.Command -eq 'Remove-RcRecording' -and $_.Name -eq 'Status') } | Group-Object Name | Where-Object { @($_.Group.Type | Select-Object -Unique).Count -gt 1 } |
+        # Watch-RcCallEvent -ExtensionId is a list on purpose (see 'uses the contract''s types' below).
+        $conflicts = $all | Where-Object { -not ($_.Command -eq 'Remove-RcRecording' -and $_.Name -eq 'Status') -and -not ($_.Command -eq 'Watch-RcCallEvent' -and $_.Name -eq 'ExtensionId') } | Group-Object Name | Where-Object { @($_.Group.Type | Select-Object -Unique).Count -gt 1 } |
             ForEach-Object { "$($_.Name): " + (($_.Group | ForEach-Object { "$($_.Command)=$($_.Type)" }) -join ', ') }
         $conflicts | Should -BeNullOrEmpty
     }
@@ -151,7 +152,9 @@ Describe 'Parameter names are consistent across the cmdlets' {
 
     It 'uses the contract''s types for -<Name>' -ForEach @(
         @{ Name = 'Account'; Type = 'System.Management.Automation.SwitchParameter' }
-        @{ Name = 'ExtensionId'; Type = 'System.String' }
+        # Watch-RcCallEvent takes a list: one subscription watches several extensions at once (one
+        # filter per extension and status), where every other cmdlet reads one extension per request.
+        @{ Name = 'ExtensionId'; Type = 'System.String'; Except = @{ 'Watch-RcCallEvent' = 'System.String[]' } }
         @{ Name = 'View'; Type = 'System.String' }
         @{ Name = 'Direction'; Type = 'System.String[]' }
         @{ Name = 'Type'; Type = 'System.String[]' }
@@ -160,9 +163,13 @@ Describe 'Parameter names are consistent across the cmdlets' {
         @{ Name = 'RecordingId'; Type = 'System.String[]' }
         @{ Name = 'PassThru'; Type = 'System.Management.Automation.SwitchParameter' }
     ) {
-        $found = @($all | Where-Object Name -EQ $Name)
+        $except = if ($Except) { $Except } else { @{} }
+        $found = @($all | Where-Object Name -EQ $Name | Where-Object { -not $except.ContainsKey($_.Command) })
         $found.Count | Should -BeGreaterThan 0
         $found.Type | Select-Object -Unique | Should -Be $Type
+        foreach ($command in $except.Keys) {
+            ($all | Where-Object { $_.Name -eq $Name -and $_.Command -eq $command }).Type | Should -Be $except[$command]
+        }
     }
 
     It 'offers -View Simple|Detailed wherever there is a -View' {
@@ -313,7 +320,7 @@ Describe 'tools/Build-Help.ps1 refuses incomplete help' {
             Invoke-BuildHelpWith {
                 param($d)
                 $file = Join-Path $d 'Get-RcActiveCall.md'
-                (Get-Content $file -Raw) -replace '(?ms)^### Example [34]:.*?(?=^## |^### Example)', '' | Set-Content $file
+                (Get-Content $file -Raw) -replace '(?ms)^### Example [3-6]:.*?(?=^## |^### Example)', '' | Set-Content $file
             }
         } | Should -Throw '*Get-RcActiveCall.md: 2 examples; at least 3 are required*'
     }

@@ -50,6 +50,9 @@ internal static class ErrorIds
     /// <summary>Watch-RcCallEvent -GapAction Stop: the WebSocket session was lost and not recovered, so events may be missing.</summary>
     public const string CallEventGap = "CallEventGap";
 
+    /// <summary>Get-RcActiveCall with a session id: RingCentral did not list that session within -Wait.</summary>
+    public const string ActiveCallNotListed = "ActiveCallNotListed";
+
     /// <summary>Bad input, refused before any request: "InvalidArgument" + the parameter's name (e.g. InvalidArgumentDateFrom).</summary>
     public static string InvalidArgument(string? parameter) => "InvalidArgument" + (parameter ?? string.Empty);
 

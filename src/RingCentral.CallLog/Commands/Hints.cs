@@ -16,6 +16,9 @@ internal static class Hints
     /// <summary>A checkpointed run with no checkpoint yet and no start date: where the backfill starts.</summary>
     public const string ForCheckpointStart = "Give -DateFrom for the first run.";
 
+    /// <summary>Get-RcActiveCall -TelephonySessionId: the session was not listed in time.</summary>
+    public const string ForActiveCallNotListed = "RingCentral lists an ended call among the active calls for about two minutes, 3-10 s after it ends, and not every call; its call log record comes later: Get-RcCallLog -TelephonySessionId <id> (retry until it is there). A longer -Wait also helps.";
+
     public static string? For(RcApiException exception) => exception.Remedy switch
     {
         RcRemedy.SignInAgainWithJwt => "Run Connect-RcAccount again with a valid JWT.",

@@ -20,12 +20,16 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
     [Parameter]
     public SwitchParameter Account { get; set; }
 
-    /// <summary>The extension to watch, by id ("~" is the signed-in user, the default).</summary>
-    /// <remarks>One string, as on every cmdlet of the contract; the engine takes several already.</remarks>
+    /// <summary>The extensions to watch, by id ("~" is the signed-in user, the default).</summary>
+    /// <remarks>
+    /// A list here, unlike the one string of every other cmdlet: one subscription watches many
+    /// extensions at once (one filter per extension and status), while a listing of several
+    /// extensions is a loop over one. Help.Tests.ps1 names this exception.
+    /// </remarks>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidatePattern(InputPatterns.ExtensionId)]
-    public string? ExtensionId { get; set; }
+    public string[]? ExtensionId { get; set; }
 
     /// <summary>Only these status codes (Setup, Proceeding, Answered, Hold, VoiceMail, Disconnected, …).</summary>
     [Parameter]
@@ -66,7 +70,7 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
     {
         if (Account && ExtensionId is not null)
         {
-            ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), ExtensionId);
+            ThrowInvalidArgument(new ArgumentException("Use -Account or -ExtensionId, not both.", nameof(ExtensionId)), string.Join(",", ExtensionId));
         }
 
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
@@ -77,7 +81,7 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
         var filters = new CallEventFilters
         {
             Account = Account,
-            ExtensionIds = ExtensionId is null ? Array.Empty<string>() : new[] { ExtensionId },
+            ExtensionIds = ExtensionId ?? Array.Empty<string>(),
             Statuses = Status ?? Array.Empty<string>(),
             // Both directions is no direction filter at all.
             Direction = Direction.Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 ? Direction[0] : null,
@@ -113,7 +117,7 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
             }
 
             written++;
-            Pump.Post(() => WriteObject(e));
+            Pump.PostOutput(() => WriteObject(e));
             if (written == first)
             {
                 end.Cancel();

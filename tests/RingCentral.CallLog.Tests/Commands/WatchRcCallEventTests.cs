@@ -30,68 +30,6 @@ public sealed class WatchRcCallEventTests
         Seed = 3, Extensions = 4, CallsPerDay = 5, Days = 1, Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true,
     });
 
-    /// <summary>A watch running in its own runspace, with its output, warnings and verbose text as they come.</summary>
-    private sealed class RunningWatch : IDisposable
-    {
-        private readonly PowerShell _ps;
-        private readonly IAsyncResult _running;
-
-        public RunningWatch(HostedModule sim, string watch)
-        {
-            _ps = PowerShell.Create();
-            _ps.Runspace = sim.NewRunspace();
-            _ps.AddScript(Connect + watch + " -Verbose");
-            _ps.Streams.Error.DataAdded += (_, _) => { };
-            _running = _ps.BeginInvoke(new PSDataCollection<PSObject>(), Output);
-        }
-
-        public PSDataCollection<PSObject> Output { get; } = new();
-
-        public List<RcCallEvent> Events => Output.Select(o => (RcCallEvent)o.BaseObject).ToList();
-
-        public List<string> Verbose => _ps.Streams.Verbose.Select(v => v.Message).ToList();
-
-        public List<string> Warnings => _ps.Streams.Warning.Select(v => v.Message).ToList();
-
-        /// <summary>Every text the watch wrote besides its objects.</summary>
-        public string AllText => string.Join("\n", Verbose.Concat(Warnings).Concat(_ps.Streams.Error.Select(e => e.ToString())));
-
-        public async Task WaitForAsync(Func<bool> condition, string what)
-        {
-            var clock = Stopwatch.StartNew();
-            while (!condition())
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "hang guard: " + what + "; verbose: " + string.Join(" | ", Verbose));
-                await Task.Delay(50);
-            }
-        }
-
-        public Task SubscribedAsync() => WaitForAsync(() => Verbose.Any(v => v.StartsWith("Subscribed to", StringComparison.Ordinal)), "subscribed");
-
-        /// <summary>Waits for the end; returns the error that ended it, if any.</summary>
-        public async Task<ErrorRecord?> EndAsync()
-        {
-            await WaitForAsync(() => _running.IsCompleted, "the watch ends by itself");
-            try
-            {
-                _ps.EndInvoke(_running);
-            }
-            catch (RuntimeException ex)
-            {
-                return ex.ErrorRecord;
-            }
-
-            return _ps.Streams.Error.FirstOrDefault();
-        }
-
-        /// <summary>Ctrl+C: stops the pipeline and waits for it.</summary>
-        public Task StopAsync() => Task.Factory.FromAsync(_ps.BeginStop(null, null), _ps.EndStop);
-
-        public PSInvocationState State => _ps.InvocationStateInfo.State;
-
-        public void Dispose() => _ps.Dispose();
-    }
-
     /// <summary>The one error a script ends with, thrown or written.</summary>
     private static ErrorRecord ErrorOf(System.Management.Automation.Runspaces.Runspace runspace, string script)
     {
@@ -147,6 +85,25 @@ public sealed class WatchRcCallEventTests
         var sent = await NotificationsSent(sim);
         await sim.Hook("calls", new { count = 2 });
         Assert.Equal(sent, await NotificationsSent(sim));
+    }
+
+    [Fact]
+    public async Task ExtensionId_takes_several_extensions_with_one_filter_per_extension_and_status_and_only_their_calls_arrive()
+    {
+        await using var sim = await StartAsync();
+        var owners = (await sim.Hook("records"))["records"]!.AsArray().Select(r => r!["_sim"]!["ownerExtensionId"]!.ToString()).Distinct().OrderBy(o => o).ToList();
+        Assert.True(owners.Count >= 3, "the simulator has calls of three extensions");
+        var watched = owners.Take(2).ToList();
+        using var watch = new RunningWatch(sim, $"Watch-RcCallEvent -ExtensionId {watched[0]},{watched[1]} -Status Setup,Disconnected -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        Assert.Contains(watch.Verbose, v => v.StartsWith("Subscribed to 4 event filter(s)", StringComparison.Ordinal));
+        await sim.Hook("calls", new { count = 12 });
+        var sent = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Events.Count >= sent, "the events of the watched extensions");
+        await watch.StopAsync();
+        Assert.NotEmpty(watch.Events);
+        Assert.All(watch.Events, e => Assert.Contains(e.ExtensionId, watched));
+        Assert.All(watch.Events, e => Assert.Contains(e.Status, new[] { "Setup", "Disconnected" }));
     }
 
     [Fact]
