@@ -21,6 +21,7 @@
         'Get-RcRecording'
         'Save-RcRecording'
         'Get-RcRecordingPolicy'
+        'Get-RcMessage'
         'Test-RcRecordingArchive'
         'Remove-RcRecording'
         'Export-RcCallReport'

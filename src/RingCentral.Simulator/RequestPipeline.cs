@@ -7,7 +7,7 @@ namespace RingCentral.Simulator;
 /// <summary>
 /// What every request goes through before its endpoint: it is counted in the stats (with its final status
 /// and rate-limit group), gets an RCRequestId, waits the configured latency, is kept to its listener (the
-/// media listener serves recording content only) and may be hit by a queued fault. /_sim/* hooks are only counted.
+/// media listener serves recording and message content only) and may be hit by a queued fault. /_sim/* hooks are only counted.
 /// </summary>
 internal static class RequestPipeline
 {
@@ -29,7 +29,7 @@ internal static class RequestPipeline
             }
             if (sim.Config.LatencyMs > 0) await Task.Delay(sim.Config.LatencyMs);
             var onMedia = ctx.Connection.LocalPort == sim.MediaPort;
-            if (onMedia && !path.EndsWith("/content", StringComparison.Ordinal))
+            if (onMedia && !IsMediaPath(path))
             {
                 await JsonBody.WriteAsync(ctx, 404, ErrorBodies.InvalidUri());
                 return;
@@ -47,5 +47,13 @@ internal static class RequestPipeline
             entry.Status = ctx.Response.StatusCode;
             entry.Group = ctx.Items.TryGetValue(RateLimitGate.GroupItem, out var g) ? g as string : null;
         }
+    }
+
+    /// <summary>Content paths: a recording's <c>…/content</c>, a message attachment's <c>…/content/{attachmentId}</c>.</summary>
+    private static bool IsMediaPath(string path)
+    {
+        if (path.EndsWith("/content", StringComparison.Ordinal)) return true;
+        var slash = path.LastIndexOf('/');
+        return slash > 0 && path.AsSpan(0, slash).EndsWith("/content", StringComparison.Ordinal);
     }
 }

@@ -55,10 +55,13 @@ public sealed class SimulatorHost : IAsyncDisposable
         AccountEndpoints.Map(routes, state);
         CallLogEndpoints.Map(routes, state);
         RecordingEndpoints.Map(routes, state);
+        Messages.MessageEndpoints.Map(routes, state);
+        Messages.ExportEndpoints.Map(routes, state);
         Events.GatewayEndpoints.Map(routes, state);
         if (options.TestHooks)
         {
             TestHookEndpoints.Map(routes, state);
+            Messages.MessageHookEndpoints.Map(routes, state);
             Events.GatewayEndpoints.MapHooks(routes, state);
         }
         app.MapFallback((HttpContext ctx) => JsonBody.WriteAsync(ctx, 404, ErrorBodies.InvalidUri()));

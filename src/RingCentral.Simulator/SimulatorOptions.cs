@@ -17,6 +17,7 @@ public sealed class SimulatorOptions
     /// <summary>The account's time zone, in which the profile's hours are counted (--timezone, an IANA id).</summary>
     public TimeZoneInfo TimeZone { get; set; } = DefaultTimeZone();
     public RateLimitSpec Heavy { get; set; } = new(10, 60);
+    public RateLimitSpec Medium { get; set; } = new(40, 60);
     public RateLimitSpec Light { get; set; } = new(50, 60);
     public RateLimitSpec Auth { get; set; } = new(5, 60);
     public int PenaltySeconds { get; set; } = 60;
@@ -28,6 +29,10 @@ public sealed class SimulatorOptions
     /// <summary>Days the account keeps recordings (on-demand and automatic), as GET .../call-recording reports.</summary>
     public int RecordingRetentionDays { get; set; } = 90;
     public bool Live { get; set; }
+    /// <summary>Whether an admin may read another extension's message store (--admin-mailbox-access allow|deny).</summary>
+    public bool AdminMailboxAccess { get; set; } = true;
+    /// <summary>Seconds a message store export task takes to complete (--export-delay).</summary>
+    public double ExportDelaySeconds { get; set; } = 5;
     /// <summary>Live mode: seconds between changes to listed records (0 = none).</summary>
     public double LiveChangeEverySeconds { get; set; } = 15;
     /// <summary>Live mode: the proportions of the kinds of change.</summary>
@@ -70,6 +75,7 @@ public sealed class SimulatorOptions
                 case "--profile": o.Profile = CallProfileNames.Parse(Value()); break;
                 case "--timezone": o.TimeZone = ParseTimeZone(Value()); break;
                 case "--heavy": o.Heavy = RateLimitSpec.Parse(Value()); break;
+                case "--medium": o.Medium = RateLimitSpec.Parse(Value()); break;
                 case "--light": o.Light = RateLimitSpec.Parse(Value()); break;
                 case "--auth": o.Auth = RateLimitSpec.Parse(Value()); break;
                 case "--penalty": o.PenaltySeconds = Int(); break;
@@ -79,6 +85,8 @@ public sealed class SimulatorOptions
                 case "--recording-bytes": o.RecordingBytes = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
                 case "--recording-retention": o.RecordingRetentionDays = Int(); break;
                 case "--live": o.Live = true; break;
+                case "--admin-mailbox-access": o.AdminMailboxAccess = ParseAllowDeny(Value()); break;
+                case "--export-delay": o.ExportDelaySeconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
                 case "--live-change-every": o.LiveChangeEverySeconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
                 case "--live-change-mix": o.LiveChangeMix = MutationMix.Parse(Value()); break;
                 case "--test-hooks": o.TestHooks = true; break;
@@ -88,9 +96,17 @@ public sealed class SimulatorOptions
         }
         if (o.Extensions < 2) throw new FormatException("--extensions must be at least 2 (an admin and a user).");
         if (o.RecordingRetentionDays < 1) throw new FormatException("--recording-retention must be at least 1 day.");
+        if (o.ExportDelaySeconds < 0) throw new FormatException("--export-delay must not be negative.");
         if (o.CallsPerDay < 0 || o.Days < 0) throw new FormatException("--calls-per-day and --days must not be negative.");
         return o;
     }
+
+    private static bool ParseAllowDeny(string text) => text.ToLowerInvariant() switch
+    {
+        "allow" => true,
+        "deny" => false,
+        _ => throw new FormatException($"--admin-mailbox-access '{text}' is not allow or deny."),
+    };
 
     private static TimeZoneInfo DefaultTimeZone()
     {

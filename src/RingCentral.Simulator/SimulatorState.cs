@@ -25,6 +25,7 @@ internal sealed class SimulatorState
         Store = new CallStore(history);
         Mutator = new LiveMutator(Store, Generator);
         Gateway = new Events.Gateway(this);
+        Messages = new Messages.MessageStore(this);
     }
 
     public SimulatorOptions Options { get; }
@@ -43,6 +44,10 @@ internal sealed class SimulatorState
     public RequestStats Stats { get; } = new();
     /// <summary>The WebSocket gateway: subscriptions and the telephony session events of new calls.</summary>
     public Events.Gateway Gateway { get; }
+    /// <summary>Every extension's message store (voicemail and fax from the calls, SMS), made when first asked for.</summary>
+    public Messages.MessageStore Messages { get; }
+    /// <summary>Message store export tasks by id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Messages.ExportTask> ExportTasks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The company every extension's contact names (RingCentral's account info has no name of its own).</summary>
     public const string CompanyName = "Redwood Valley Dental";

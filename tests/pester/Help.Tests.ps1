@@ -24,7 +24,7 @@ BeforeAll {
 Describe 'The module exports cmdlets' {
     It 'exports all cmdlets of the contract' {
         $names = (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Sort-Object
-        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcRecording', 'Save-RcRecording', 'Test-RcRecordingArchive', 'Watch-RcCallEvent')
+        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcMessage', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcRecording', 'Save-RcRecording', 'Test-RcRecordingArchive', 'Watch-RcCallEvent')
     }
 
     It 'exports nothing but cmdlets' {
@@ -171,7 +171,7 @@ Describe 'Parameter names are consistent across the cmdlets' {
 }
 
 Describe 'Output types of nested objects' {
-    It 'has a format view for <_>' -ForEach @('RingCentral.CallLog.CallLogLeg', 'RingCentral.CallLog.CallLogRecord', 'RingCentral.CallLog.RecordingInfo', 'RingCentral.CallLog.RecordingDownload', 'RingCentral.CallLog.RecordingArchiveEntry', 'RingCentral.CallLog.RecordingPolicy', 'RingCentral.CallLog.RecordingRemoval', 'RingCentral.CallLog.RcConnection', 'RingCentral.CallLog.RcCallEvent') {
+    It 'has a format view for <_>' -ForEach @('RingCentral.CallLog.CallLogLeg', 'RingCentral.CallLog.CallLogRecord', 'RingCentral.CallLog.RecordingInfo', 'RingCentral.CallLog.RecordingDownload', 'RingCentral.CallLog.RecordingArchiveEntry', 'RingCentral.CallLog.RecordingPolicy', 'RingCentral.CallLog.RecordingRemoval', 'RingCentral.CallLog.RcConnection', 'RingCentral.CallLog.RcCallEvent', 'RingCentral.CallLog.RcMessage') {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }
 }

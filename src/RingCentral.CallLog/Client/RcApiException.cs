@@ -37,6 +37,9 @@ internal sealed class RcApiException : Exception
     /// <summary>What the user can do about it, beyond what the kind and error code say.</summary>
     public RcRemedy Remedy { get; init; }
 
+    /// <summary>The extension whose mailbox a message-store request was refused (with <see cref="RcRemedy.ExportMessageStore"/>).</summary>
+    public string? Mailbox { get; init; }
+
     /// <summary>The same failure told differently: another kind or message, every detail kept.</summary>
     public RcApiException Rephrase(RcErrorKind kind, string message) => new(kind, message, this)
     {
@@ -47,6 +50,7 @@ internal sealed class RcApiException : Exception
         RateLimit = RateLimit,
         Request = Request,
         Remedy = Remedy,
+        Mailbox = Mailbox,
     };
 
     /// <summary>
@@ -64,6 +68,7 @@ internal sealed class RcApiException : Exception
             RateLimit = RateLimit,
             Request = Request ?? request,
             Remedy = Remedy,
+            Mailbox = Mailbox,
         };
 
     /// <summary>The message plus every detail, for ErrorDetails.</summary>

@@ -20,4 +20,10 @@ internal enum RcRemedy
 
     /// <summary>The connection was disconnected: connect again.</summary>
     Connect,
+
+    /// <summary>
+    /// RingCentral refused this token another extension's mailbox (the exception's
+    /// <see cref="RcApiException.Mailbox"/>): the account-wide message-store export is the admin's route.
+    /// </summary>
+    ExportMessageStore,
 }

@@ -25,6 +25,7 @@ internal sealed class RcSession : IDisposable
         core.Tokens = tokens;
         CallLogs = new CallLogApi(core);
         Recordings = new RecordingApi(core);
+        Messages = new MessageApi(core, () => ExtensionId);
     }
 
     public RcHttpCore Core { get; }
@@ -34,6 +35,9 @@ internal sealed class RcSession : IDisposable
 
     /// <summary>The recording endpoints of this session.</summary>
     public RecordingApi Recordings { get; }
+
+    /// <summary>The message-store endpoints (voicemail, fax) of this session.</summary>
+    public MessageApi Messages { get; }
 
     public ITokenSource Tokens { get; }
 

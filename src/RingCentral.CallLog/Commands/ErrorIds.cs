@@ -13,6 +13,9 @@ internal static class ErrorIds
     public const string RequestInvalid = "RingCentralRequestInvalid";
     public const string CallLogRecordNotFound = "CallLogRecordNotFound";
     public const string RecordingNotFound = "RecordingNotFound";
+
+    /// <summary>Get-RcMessage: a 404 for that message id.</summary>
+    public const string MessageNotFound = "MessageNotFound";
     public const string RateLimitExceeded = "RingCentralRateLimitExceeded";
     public const string ServiceUnavailable = "RingCentralServiceUnavailable";
     public const string ConnectionFailed = "RingCentralConnectionFailed";

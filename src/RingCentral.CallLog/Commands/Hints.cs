@@ -19,6 +19,7 @@ internal static class Hints
         RcRemedy.SignInAgainInteractively => "Run Connect-RcAccount -Interactive again.",
         RcRemedy.NewAccessToken => "Run Connect-RcAccount again with a new token (-AccessToken), or use the JWT flow (-ClientId, -ClientSecret, -Jwt), which renews itself.",
         RcRemedy.Connect => "Run Connect-RcAccount (or pass -Connection).",
+        RcRemedy.ExportMessageStore => $"This token may not read extension {exception.Mailbox}'s mailbox; use Export-RcMessageStore for the account-wide archive.",
         _ => For(exception.Kind, exception.ErrorCode),
     };
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -168,7 +169,8 @@ internal sealed class PartyConverter : JsonConverter<PartyDto?>
 
     public override void Write(Utf8JsonWriter writer, PartyDto? value, JsonSerializerOptions options) => writer.WriteNullValue();
 
-    private static PartyDto ReadParty(ref Utf8JsonReader reader)
+    /// <summary>Reads the party object the reader is on (at its StartObject).</summary>
+    internal static PartyDto ReadParty(ref Utf8JsonReader reader)
     {
         var party = new PartyDto();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -200,4 +202,77 @@ internal sealed class PartyConverter : JsonConverter<PartyDto?>
 
         return party;
     }
+}
+
+/// <summary>
+/// Reads a list of parties (a message's "to"): each object of an array in order, a lone object as
+/// a list of one; items that are not objects are skipped, anything else is null.
+/// </summary>
+internal sealed class PartyListConverter : JsonConverter<List<PartyDto>?>
+{
+    public override bool HandleNull => true;
+
+    public override List<PartyDto>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return new List<PartyDto> { PartyConverter.ReadParty(ref reader) };
+            case JsonTokenType.StartArray:
+                var parties = new List<PartyDto>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        parties.Add(PartyConverter.ReadParty(ref reader));
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                }
+
+                return parties;
+            default:
+                reader.SkipValue();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<PartyDto>? value, JsonSerializerOptions options) => writer.WriteNullValue();
+}
+
+/// <summary>
+/// Reads a message's attachments: each object of the array; an item that is not an object is
+/// skipped, so one odd item cannot fail the whole page. Anything but an array is null.
+/// </summary>
+internal sealed class AttachmentListConverter : JsonConverter<List<MessageAttachmentDto>?>
+{
+    public override bool HandleNull => true;
+
+    public override List<MessageAttachmentDto>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.SkipValue();
+            return null;
+        }
+
+        var attachments = new List<MessageAttachmentDto>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject && JsonSerializer.Deserialize(ref reader, WireJsonContext.Default.MessageAttachmentDto) is { } attachment)
+            {
+                attachments.Add(attachment);
+            }
+            else
+            {
+                reader.SkipValue();
+            }
+        }
+
+        return attachments;
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<MessageAttachmentDto>? value, JsonSerializerOptions options) => writer.WriteNullValue();
 }

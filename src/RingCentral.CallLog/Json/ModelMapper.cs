@@ -51,6 +51,79 @@ internal static class ModelMapper
         Duration = ToInt(dto.Duration),
     };
 
+    /// <summary>
+    /// A message-store record as a flat <see cref="RcMessage"/>. <paramref name="extensionId"/> is
+    /// the mailbox it was read from, used when the record does not name its extension (RingCentral's
+    /// samples often do not); a mailbox asked for as '~' is read from the record's own uri instead.
+    /// </summary>
+    public static RcMessage ToMessage(MessageDto dto, string? extensionId)
+    {
+        var id = dto.Id ?? string.Empty;
+        var attachments = (dto.Attachments ?? new List<MessageAttachmentDto>())
+            .Select(a => new RcMessageAttachment
+            {
+                MessageId = id,
+                Id = a.Id ?? string.Empty,
+                Type = a.Type,
+                ContentType = a.ContentType,
+                ContentUri = a.Uri,
+                FileName = a.FileName,
+                Size = a.Size,
+                VoicemailSeconds = ToInt(a.VmDuration),
+            })
+            .ToList();
+        var recipients = dto.To ?? new List<PartyDto>();
+        return new RcMessage
+        {
+            Id = id,
+            Type = dto.Type,
+            Direction = dto.Direction,
+            CreationTime = ParseTime(dto.CreationTime),
+            LastModifiedTime = ParseTime(dto.LastModifiedTime),
+            ExtensionId = Blank(dto.ExtensionId) ?? MailboxOf(dto.Uri) ?? (extensionId == "~" ? null : extensionId),
+            FromPhoneNumber = Blank(dto.From?.PhoneNumber) ?? Blank(dto.From?.ExtensionNumber),
+            FromName = Blank(dto.From?.Name),
+            ToPhoneNumber = JoinRecipients(recipients.Select(r => Blank(r.PhoneNumber) ?? Blank(r.ExtensionNumber))),
+            ToName = JoinRecipients(recipients.Select(r => Blank(r.Name))),
+            Subject = dto.Subject,
+            ReadStatus = dto.ReadStatus,
+            Availability = dto.Availability,
+            MessageStatus = dto.MessageStatus,
+            VoicemailSeconds = attachments.FirstOrDefault(a => a.Type == "AudioRecording" && a.VoicemailSeconds is not null)?.VoicemailSeconds
+                ?? attachments.FirstOrDefault(a => a.VoicemailSeconds is not null)?.VoicemailSeconds,
+            TranscriptionStatus = dto.TranscriptionStatus,
+            FaxPageCount = ToInt(dto.FaxPageCount),
+            FaxResolution = dto.FaxResolution,
+            Attachments = attachments.Count == 0 ? RcMessageAttachmentCollection.Empty : new RcMessageAttachmentCollection(attachments),
+            Uri = dto.Uri,
+        };
+    }
+
+    /// <summary>The extension id in ".../extension/{id}/message-store/...", or null.</summary>
+    internal static string? MailboxOf(string? uri)
+    {
+        const string Marker = "/extension/";
+        var start = uri?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Marker.Length;
+        var end = uri!.IndexOf('/', start);
+        var segment = end < 0 ? uri.Substring(start) : uri.Substring(start, end - start);
+        return segment.Length > 0 && segment.All(char.IsDigit) ? segment : null;
+    }
+
+    // Several recipients read as one cell: in RingCentral's order, "; " between them.
+    private static string? JoinRecipients(IEnumerable<string?> values)
+    {
+        var present = values.Where(v => v is not null).ToList();
+        return present.Count == 0 ? null : string.Join("; ", present);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
     /// <summary>ISO 8601 with a zone, as RingCentral sends; always returned in UTC.</summary>
     public static DateTimeOffset? ParseTime(string? text)
     {

@@ -11,6 +11,9 @@ namespace RingCentral.CallLog.Json;
 [JsonSerializable(typeof(ExtensionDto))]
 [JsonSerializable(typeof(ErrorBodyDto))]
 [JsonSerializable(typeof(BatchSummaryDto))]
+[JsonSerializable(typeof(MessagePageDto))]
+[JsonSerializable(typeof(MessageDto))]
+[JsonSerializable(typeof(MessageAttachmentDto))]
 internal sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

@@ -333,3 +333,121 @@ internal sealed class BatchSummaryItemDto
     [JsonPropertyName("responseDescription")]
     public string? ResponseDescription { get; set; }
 }
+
+/// <summary>A message-store listing page (GetMessageList): its records and the next page's link.</summary>
+internal sealed class MessagePageDto
+{
+    [JsonPropertyName("records")]
+    public List<MessageDto>? Records { get; set; }
+
+    [JsonPropertyName("navigation")]
+    public NavigationDto? Navigation { get; set; }
+}
+
+/// <summary>
+/// One message-store record (GetMessageInfoResponse; a single GET adds vmSideRecipients, which is
+/// not read). Only the fields RcMessage shows are read; the others are skipped.
+/// </summary>
+internal sealed class MessageDto
+{
+    [JsonPropertyName("id")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("uri")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Uri { get; set; }
+
+    [JsonPropertyName("extensionId")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? ExtensionId { get; set; }
+
+    [JsonPropertyName("type")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("direction")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Direction { get; set; }
+
+    [JsonPropertyName("creationTime")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? CreationTime { get; set; }
+
+    [JsonPropertyName("lastModifiedTime")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? LastModifiedTime { get; set; }
+
+    [JsonPropertyName("readStatus")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? ReadStatus { get; set; }
+
+    [JsonPropertyName("availability")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Availability { get; set; }
+
+    [JsonPropertyName("messageStatus")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? MessageStatus { get; set; }
+
+    [JsonPropertyName("subject")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Subject { get; set; }
+
+    [JsonPropertyName("vmTranscriptionStatus")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? TranscriptionStatus { get; set; }
+
+    [JsonPropertyName("faxPageCount")]
+    [JsonConverter(typeof(FlexibleInt64Converter))]
+    public long? FaxPageCount { get; set; }
+
+    [JsonPropertyName("faxResolution")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? FaxResolution { get; set; }
+
+    [JsonPropertyName("from")]
+    [JsonConverter(typeof(PartyConverter))]
+    public PartyDto? From { get; set; }
+
+    /// <summary>Every recipient (an object instead of a list is read as a list of one).</summary>
+    [JsonPropertyName("to")]
+    [JsonConverter(typeof(PartyListConverter))]
+    public List<PartyDto>? To { get; set; }
+
+    [JsonPropertyName("attachments")]
+    [JsonConverter(typeof(AttachmentListConverter))]
+    public List<MessageAttachmentDto>? Attachments { get; set; }
+}
+
+/// <summary>MessageAttachmentInfo: what Save-RcMessage needs to fetch and name the content.</summary>
+internal sealed class MessageAttachmentDto
+{
+    [JsonPropertyName("id")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("uri")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Uri { get; set; }
+
+    [JsonPropertyName("type")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("contentType")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? ContentType { get; set; }
+
+    [JsonPropertyName("vmDuration")]
+    [JsonConverter(typeof(FlexibleInt64Converter))]
+    public long? VmDuration { get; set; }
+
+    [JsonPropertyName("fileName")]
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? FileName { get; set; }
+
+    [JsonPropertyName("size")]
+    [JsonConverter(typeof(FlexibleInt64Converter))]
+    public long? Size { get; set; }
+}

@@ -38,6 +38,19 @@ internal sealed class CallRecord
     public long LastModifiedMs { get; set; }
 
     public long EndMs => StartMs + DurationMs;
+
+    /// <summary>An inbound call that went to the owner's voicemail: it left a voicemail message.</summary>
+    public bool IsVoicemail => !IsFax && Inbound && Result == "Voicemail";
+
+    /// <summary>
+    /// The message the call left in the owner's message store (0 = none): the fax (<see cref="MessageId"/>) or the
+    /// voicemail. A voicemail's id is derived from the session and owner, not drawn, so the random stream and every
+    /// stored field stay as they were; a result corrected to or from Voicemail moves the link with it.
+    /// </summary>
+    public long LinkedMessageId => MessageId != 0 ? MessageId : IsVoicemail ? VoicemailIdOf(SessionId, Owner.Index) : 0;
+
+    /// <summary>Voicemail ids: above every fax id (4016…) and below 2^53, unique per session and owner.</summary>
+    public static long VoicemailIdOf(long sessionId, int ownerIndex) => (sessionId * 1000) + 500 + (ownerIndex % 500);
     public bool HasRecording => RecordingId != 0;
     public int DurationSeconds => DurationMs / 1000;
 

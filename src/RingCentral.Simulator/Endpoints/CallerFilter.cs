@@ -58,7 +58,7 @@ internal sealed class CallerFilter(SimulatorState sim, RateGroup group, string? 
     {
         if (extensionId == "~" || extensionId == session.Extension.Id) return session.Extension;
         var ext = sim.FindExtension(extensionId) ?? throw new Refusal(404, ErrorBodies.NotFound("extensionId"));
-        if (!session.Extension.IsAdmin) throw new Refusal(403, ErrorBodies.Api("InsufficientPermissions", "CMN-404", "Attempt to access another extension"));
+        if (!session.Extension.IsAdmin) throw new Refusal(403, ErrorBodies.AnotherExtension());
         return ext;
     }
 }

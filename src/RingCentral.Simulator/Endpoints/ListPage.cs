@@ -13,9 +13,17 @@ namespace RingCentral.Simulator.Endpoints;
 internal static class ListPage
 {
     public static Task WriteAsync(HttpContext ctx, SimulatorState sim, IReadOnlyList<CallRecord> all, ListRequest req, Action<Utf8JsonWriter, CallRecord> writeRecord)
+        => WriteAsync(ctx, sim, all, req.Page, req.PerPage, writeRecord, req.Detailed ? 2600 : 1100, totals: false);
+
+    /// <summary>
+    /// A page of any list. With <paramref name="totals"/> (the message store's <c>MessagingPagingInfo</c>) it also
+    /// carries <c>totalPages</c>/<c>totalElements</c> and the navigation's <c>previousPage</c> and <c>lastPage</c>.
+    /// </summary>
+    public static Task WriteAsync<T>(HttpContext ctx, SimulatorState sim, IReadOnlyList<T> all, int page, int perPage, Action<Utf8JsonWriter, T> writeRecord, int recordSizeHint, bool totals)
     {
-        var start = (long)(req.Page - 1) * req.PerPage;
-        var count = (int)Math.Clamp(all.Count - start, 0, req.PerPage);
+        var start = (long)(page - 1) * perPage;
+        var count = (int)Math.Clamp(all.Count - start, 0, perPage);
+        var totalPages = Math.Max(1, (all.Count + perPage - 1) / perPage);
         return JsonBody.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
@@ -24,11 +32,13 @@ internal static class ListPage
             for (var i = 0; i < count; i++) writeRecord(w, all[(int)start + i]);
             w.WriteEndArray();
             w.WriteStartObject("paging");
-            w.WriteNumber("page", req.Page);
-            w.WriteNumber("perPage", req.PerPage);
+            w.WriteNumber("page", page);
+            if (totals) w.WriteNumber("totalPages", totalPages);
+            w.WriteNumber("perPage", perPage);
+            if (totals) w.WriteNumber("totalElements", all.Count);
             if (count > 0)
             {
-                // No totals, and no pageStart/pageEnd on an empty page: as RingCentral.
+                // No pageStart/pageEnd on an empty page, as RingCentral (and no totals on the call log).
                 w.WriteNumber("pageStart", start);
                 w.WriteNumber("pageEnd", start + count - 1);
             }
@@ -37,15 +47,27 @@ internal static class ListPage
             if (start + count < all.Count)
             {
                 w.WriteStartObject("nextPage");
-                w.WriteString("uri", UriWithPage(sim, ctx.Request, req.Page + 1));
+                w.WriteString("uri", UriWithPage(sim, ctx.Request, page + 1));
+                w.WriteEndObject();
+            }
+            if (totals && page > 1)
+            {
+                w.WriteStartObject("previousPage");
+                w.WriteString("uri", UriWithPage(sim, ctx.Request, Math.Min(page - 1, totalPages)));
                 w.WriteEndObject();
             }
             w.WriteStartObject("firstPage");
             w.WriteString("uri", UriWithPage(sim, ctx.Request, 1));
             w.WriteEndObject();
+            if (totals)
+            {
+                w.WriteStartObject("lastPage");
+                w.WriteString("uri", UriWithPage(sim, ctx.Request, totalPages));
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
             w.WriteEndObject();
-        }, Math.Max(4096, count * (req.Detailed ? 2600 : 1100)));
+        }, Math.Max(4096, count * recordSizeHint));
     }
 
     /// <summary>The request's absolute uri with the query kept as sent, but <c>page</c> set to <paramref name="page"/> (and no access token) when given.</summary>

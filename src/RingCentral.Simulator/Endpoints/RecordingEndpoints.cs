@@ -58,57 +58,13 @@ internal static class RecordingEndpoints
         using var inFlight = sim.Stats.ContentStarted();
         var wav = CallRecord.RecordingIsWav(r.RecordingId);
         var length = AudioContent.Length(wav, r.DurationSeconds, sim.Options.RecordingBytes);
-        long from = 0, to = length - 1;
-        var range = ctx.Request.Headers.Range.ToString();
-        var partial = false;
-        var etag = ETag(r.RecordingId, length);
-        var lastModified = DateTimeOffset.FromUnixTimeMilliseconds(r.EndMs);
-        ctx.Response.Headers.ETag = etag;
-        ctx.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
-        if (range.Length > 0 && !IfRangeHolds(ctx.Request.Headers.IfRange.ToString(), etag, lastModified))
-        {
-            // RFC 9110: a validator that does not match means "send the whole, current content".
-            range = "";
-        }
-        if (range.Length > 0)
-        {
-            if (!TryParseRange(range, length, out from, out to))
-            {
-                ctx.Response.Headers.ContentRange = "bytes */" + length.ToString(CultureInfo.InvariantCulture);
-                throw new Refusal(416, ErrorBodies.Simple("CMN-107", "Requested Range Not Satisfiable"));
-            }
-            partial = true;
-        }
-        ctx.Response.StatusCode = partial ? 206 : 200;
-        ctx.Response.ContentType = AudioContent.ContentType(wav);
-        ctx.Response.Headers.AcceptRanges = "bytes";
-        ctx.Response.ContentLength = to - from + 1;
-        if (partial)
-        {
-            ctx.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {from}-{to}/{length}");
-        }
-        var buffer = new byte[64 * 1024];
-        for (var pos = from; pos <= to;)
-        {
-            var n = (int)Math.Min(buffer.Length, to - pos + 1);
-            AudioContent.Fill(r.RecordingId, wav, length, pos, buffer.AsSpan(0, n));
-            await ctx.Response.Body.WriteAsync(buffer.AsMemory(0, n), ctx.RequestAborted);
-            pos += n;
-        }
+        await RangedContent.ServeAsync(ctx, length, ETag(r.RecordingId, length), DateTimeOffset.FromUnixTimeMilliseconds(r.EndMs),
+            AudioContent.ContentType(wav), (pos, dest) => AudioContent.Fill(r.RecordingId, wav, length, pos, dest));
     }
 
     /// <summary>A strong validator of the content: it changes when the bytes would.</summary>
     private static string ETag(long recordingId, long length) =>
         string.Create(CultureInfo.InvariantCulture, $"\"{recordingId:x}-{length:x}\"");
-
-    /// <summary>If-Range absent, the current ETag (strong comparison), or the current Last-Modified date.</summary>
-    private static bool IfRangeHolds(string ifRange, string etag, DateTimeOffset lastModified)
-    {
-        if (ifRange.Length == 0) return true;
-        if (ifRange.StartsWith('"') || ifRange.StartsWith("W/", StringComparison.Ordinal)) return ifRange == etag;
-        return DateTimeOffset.TryParseExact(ifRange, "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            && date.ToUnixTimeSeconds() == lastModified.ToUnixTimeSeconds();
-    }
 
     /// <summary>
     /// DELETE .../call-recordings {"records":[ids]}: 1 to 100 ids; admins only (EditCompanyCallRecordings);
@@ -175,30 +131,5 @@ internal static class RecordingEndpoints
             w.WriteEndArray();
             w.WriteEndObject();
         });
-    }
-
-    /// <summary>Parses one "bytes=N-", "bytes=N-M" or "bytes=-S" range against the content length.</summary>
-    private static bool TryParseRange(string header, long length, out long from, out long to)
-    {
-        from = 0;
-        to = length - 1;
-        if (!header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase)) return false;
-        var spec = header[6..].Trim();
-        if (spec.Contains(',', StringComparison.Ordinal)) return false;
-        var dash = spec.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0) return false;
-        var a = spec[..dash].Trim();
-        var b = spec[(dash + 1)..].Trim();
-        if (a.Length == 0)
-        {
-            if (!long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var suffix) || suffix <= 0) return false;
-            from = Math.Max(0, length - suffix);
-            return true;
-        }
-        if (!long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out from) || from >= length) return false;
-        if (b.Length == 0) return true;
-        if (!long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out to) || to < from) return false;
-        to = Math.Min(to, length - 1);
-        return true;
     }
 }

@@ -44,6 +44,7 @@ internal static class TestHookEndpoints
             try
             {
                 if (e.TryGetProperty("heavy", out var v)) c.Heavy = RateLimitSpec.Parse(v.GetString()!);
+                if (e.TryGetProperty("medium", out v)) c.Medium = RateLimitSpec.Parse(v.GetString()!);
                 if (e.TryGetProperty("light", out v)) c.Light = RateLimitSpec.Parse(v.GetString()!);
                 if (e.TryGetProperty("auth", out v)) c.Auth = RateLimitSpec.Parse(v.GetString()!);
                 if (e.TryGetProperty("penalty", out v)) c.PenaltySeconds = v.GetInt32();
@@ -53,6 +54,10 @@ internal static class TestHookEndpoints
                 if (e.TryGetProperty("mediaBaseUrl", out v)) c.MediaBaseUrl = v.ValueKind == JsonValueKind.Null ? null : v.GetString();
                 if (e.TryGetProperty("callsPerListRequest", out v)) c.CallsPerListRequest = v.GetInt32();
                 if (e.TryGetProperty("livePaused", out v)) c.LivePaused = v.GetBoolean();
+                if (e.TryGetProperty("adminMailboxAccess", out v)) c.AdminMailboxAccess = v.GetBoolean();
+                if (e.TryGetProperty("exportDelaySeconds", out v)) c.ExportDelaySeconds = Math.Max(0, v.GetDouble());
+                if (e.TryGetProperty("exportFails", out v)) c.ExportFails = v.GetBoolean();
+                if (e.TryGetProperty("exportArchiveMaxBytes", out v)) c.ExportArchiveMaxBytes = Math.Max(1, v.GetInt64());
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException)
             {

@@ -4,6 +4,7 @@ namespace RingCentral.Simulator.Infrastructure;
 internal enum RateGroup
 {
     Heavy,
+    Medium,
     Light,
     Auth,
 }

@@ -31,6 +31,9 @@ internal static class ErrorBodies
     public static byte[] NotFound(string parameterName)
         => Api("CMN-102", "CMN-102", $"Resource for parameter [{parameterName}] is not found", parameterName);
 
+    /// <summary>403 CMN-404: an extension-level path names an extension the caller may not reach.</summary>
+    public static byte[] AnotherExtension() => Api("InsufficientPermissions", "CMN-404", "Attempt to access another extension");
+
     public static byte[] InvalidUri() => Simple("CMN-120", "Invalid URI");
 
     public static byte[] RateExceeded() => Simple("CMN-301", "Request rate exceeded");

@@ -74,13 +74,14 @@ internal static class RecordJsonWriter
         {
             w.WriteBoolean("shortRecording", true);
         }
-        if (r.MessageId != 0)
+        if (r.LinkedMessageId is var messageId and not 0)
         {
-            var id = r.MessageId.ToString(CultureInfo.InvariantCulture);
+            // A string id and the extension-level message-store uri, as in RingCentral's fax sample.
+            var id = messageId.ToString(CultureInfo.InvariantCulture);
             w.WriteStartObject("message");
             w.WriteString("uri", ctx.AccountPath + "/extension/" + r.Owner.Id + "/message-store/" + id);
             w.WriteString("id", id);
-            w.WriteString("type", "Fax");
+            w.WriteString("type", r.IsFax ? "Fax" : "VoiceMail");
             w.WriteEndObject();
         }
         if (mastered) RecordExtrasWriter.WriteDelegate(w, r, traits);

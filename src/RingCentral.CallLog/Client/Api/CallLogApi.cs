@@ -164,120 +164,17 @@ internal sealed class CallLogApi
     }
 
     /// <summary>
-    /// The batch answer's items, one per requested id, in request order. A whole answer whose
-    /// entries and records name the ids in request order is paired by position. Otherwise a record
-    /// goes to the id it carries itself, never to a position (a missing part must not shift the
-    /// others onto the wrong ids), an error to the id its summary entry's href names, and an id
-    /// with neither is an error for that id.
+    /// The batch answer's items, one per requested id, in request order (paired by
+    /// <see cref="BatchAnswer.Pair"/>); an id the answer has no part for is an error for that id.
     /// </summary>
     internal static IReadOnlyList<BatchItem> ParseBatch(string body, string? contentType, IReadOnlyList<string> ids, bool raw, string? requestId, RateLimitState? rateLimit = null, string? request = null)
     {
         var context = new PartContext(requestId, rateLimit, request);
-        var boundary = MultipartMixedParser.BoundaryOf(contentType)
-            ?? throw new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer's Content-Type '{contentType}' names no boundary.");
-        IReadOnlyList<MultipartPart> parts;
-        BatchSummaryDto? summary;
-        try
-        {
-            parts = MultipartMixedParser.Parse(body, boundary);
-            summary = parts.Count == 0 ? null : JsonSerializer.Deserialize(parts[0].Body, WireJsonContext.Default.BatchSummaryDto);
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            throw new RcApiException(RcErrorKind.ResponseInvalid, "The batch answer could not be read: " + ex.Message, ex);
-        }
-
-        var entries = summary?.Response ?? new List<BatchSummaryItemDto>();
-        var bodies = parts.Skip(1).Select(p => p.Body).ToList();
-        var found = new Dictionary<string, BatchItem>(StringComparer.Ordinal);
-        if (PairsByPosition(entries, bodies, ids))
-        {
-            return ids.Select((id, i) => ItemFromPart(id, (int)(entries[i].Status ?? 0), bodies[i], raw, context)).ToList();
-        }
-
-        // Records first, each by its own id.
-        var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
-        foreach (var part in bodies)
-        {
-            if (RecordIdOf(part) is { } recordId && wanted.Contains(recordId) && !found.ContainsKey(recordId))
-            {
-                found[recordId] = ItemFromPart(recordId, 200, part, raw, context);
-            }
-        }
-
-        // Then the summary's errors, each for the id its entry's href names. Their bodies carry no
-        // id, and the parts no longer line up with the entries, so the summary's status stands alone.
-        foreach (var entry in entries)
-        {
-            var status = (int)(entry.Status ?? 0);
-            if (status is < 200 or >= 300 && IdOfHref(entry.Href) is { } id && wanted.Contains(id) && !found.ContainsKey(id))
-            {
-                found[id] = ItemFromPart(id, status, string.Empty, raw, context);
-            }
-        }
-
-        return ids.Select(id => found.TryGetValue(id, out var item)
-                ? item
-                : new BatchItem(id, null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer has no part for id '{id}'.") { RequestId = requestId, StatusCode = 207, Request = request }))
+        return BatchAnswer.Pair(body, contentType, ids)
+            .Select(part => part.Missing
+                ? new BatchItem(part.Id, null, null, new RcApiException(RcErrorKind.ResponseInvalid, $"The batch answer has no part for id '{part.Id}'.") { RequestId = requestId, StatusCode = 207, Request = request })
+                : ItemFromPart(part.Id, part.Status, part.Body, raw, context))
             .ToList();
-    }
-
-    /// <summary>
-    /// Whether the answer is whole and in request order: one entry and one part per id, each entry's
-    /// href (when given) naming the id at its position, and each record carrying that id (when it
-    /// carries one). Only then may an error part, which names no id, be paired by its position.
-    /// </summary>
-    private static bool PairsByPosition(List<BatchSummaryItemDto> entries, List<string> bodies, IReadOnlyList<string> ids)
-    {
-        if (entries.Count != ids.Count || bodies.Count != ids.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if ((IdOfHref(entries[i].Href) is { } named && named != ids[i]) || (RecordIdOf(bodies[i]) is { } carried && carried != ids[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The id of the call log record a part holds, or null when it holds no record (an error body, or text that is not JSON).</summary>
-    private static string? RecordIdOf(string part)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(part, WireJson.DocumentOptions);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var id)
-                ? id.ValueKind switch
-                {
-                    JsonValueKind.String => id.GetString(),
-                    JsonValueKind.Number => id.GetRawText(),
-                    _ => null,
-                }
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The last path segment of a summary entry's href (".../call-log/ID"), or null.</summary>
-    private static string? IdOfHref(string? href)
-    {
-        if (string.IsNullOrEmpty(href))
-        {
-            return null;
-        }
-
-        // The text as written, not a parsed Uri: parsing would resolve dot segments and escapes.
-        var path = href!.Split('?', '#')[0];
-        var segment = path.Substring(path.LastIndexOf('/') + 1);
-        return segment.Length == 0 ? null : Uri.UnescapeDataString(segment);
     }
 
     private static BatchItem ItemFromPart(string id, int status, string body, bool raw, PartContext context)

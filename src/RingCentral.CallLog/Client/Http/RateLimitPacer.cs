@@ -28,6 +28,7 @@ internal sealed class RateLimitPacer
         [RouteKeys.RecordingSettings] = "light",
         [RouteKeys.MessageContent] = "medium",
         [RouteKeys.Identity] = "light",
+        [RouteKeys.MessageStore] = "light",
         [RouteKeys.Auth] = "auth",
     };
 

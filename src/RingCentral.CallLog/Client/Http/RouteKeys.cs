@@ -11,5 +11,8 @@ internal static class RouteKeys
     public const string RecordingSettings = "recording-settings";
     public const string MessageContent = "message-content";
     public const string Identity = "identity";
+
+    /// <summary>Message-store list, get and bulk get (listMessages, readMessage): RingCentral's Light group.</summary>
+    public const string MessageStore = "message-store";
     public const string Auth = "auth";
 }
