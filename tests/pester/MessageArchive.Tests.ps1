@@ -133,6 +133,24 @@ Describe 'Save-RcMessage' {
         ($second | Sort-Object AttachmentId).Sha256 | Should -Be ($first | Sort-Object AttachmentId).Sha256
     }
 
+    It 'writes one error per mailbox RingCentral refuses, asks it once, and still saves your own' {
+        Invoke-SimHook $sim 'config' -Method Post -Body @{ adminMailboxAccess = $false } | Out-Null
+        try {
+            $calls = @(Get-RcCallLog -Account -DateFrom $since | Where-Object MessageId)
+            $others = @($calls | Where-Object ExtensionId -NE $sim.adminExtensionId | Group-Object ExtensionId)
+            $others.Count | Should -BeGreaterThan 1
+            $own = @($calls | Where-Object ExtensionId -EQ $sim.adminExtensionId | Select-Object -First 3)
+            Reset-Stats
+            $rows = @(@($own) + @($calls | Where-Object ExtensionId -NE $sim.adminExtensionId) | Save-RcMessage -Path $folder -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue)
+            @($rows.MessageId | Sort-Object -Unique) | Should -Be @($own.MessageId | Sort-Object -Unique)
+            $failures.Count | Should -Be $others.Count
+            @($failures.TargetObject | Sort-Object) | Should -Be @($others.Name | Sort-Object)
+            $failures.ErrorDetails.RecommendedAction | Should -Match 'Export-RcMessageStore'
+            foreach ($o in $others) { @(Get-Requests | Where-Object path -Like "*/extension/$($o.Name)/*").Count | Should -Be 1 }
+        }
+        finally { Invoke-SimHook $sim 'config' -Method Post -Body @{ adminMailboxAccess = $true } | Out-Null }
+    }
+
     It 'takes -MessageId with -ExtensionId, and refuses a bad id naming the parameter before any request' {
         $message = @(New-Voicemail)[0]
         $rows = @(Save-RcMessage -MessageId $message.Id -ExtensionId $message.ExtensionId -Path $folder -PassThru)
