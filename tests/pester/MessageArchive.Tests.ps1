@@ -324,6 +324,40 @@ Describe 'Remove-RcMessage' {
     }
 }
 
+Describe 'Remove-RcMessage where nobody can answer its question' {
+    It 'stops with one error that says to pass -Confirm:$false (pwsh -NonInteractive, stdin at its end), and sends no DELETE' {
+        $folder = New-TestFolder
+        try {
+            $message = @(New-Voicemail)[0]
+            $message | Save-RcMessage -Path $folder -PassThru | Export-Csv (Join-Path $folder 'manifest.csv') -NoTypeInformation
+            Reset-Stats
+            $hostPath = (Get-Process -Id $PID).Path
+            $script = "Import-Module '$(Get-TestModulePath)'; Connect-RcAccount; Import-Csv '$(Join-Path $folder 'manifest.csv')' | Remove-RcMessage"
+            $psi = [Diagnostics.ProcessStartInfo]::new($hostPath)
+            if ((Split-Path $hostPath -LeafBase) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+            foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $script)) { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardInput = $psi.RedirectStandardOutput = $psi.RedirectStandardError = $true
+            $psi.UseShellExecute = $false
+            $psi.Environment['NO_COLOR'] = '1'
+            $psi.Environment['RC_CLIENT_ID'] = $sim.clientId
+            $psi.Environment['RC_CLIENT_SECRET'] = $sim.clientSecret
+            $psi.Environment['RC_JWT'] = $sim.adminJwt
+            $psi.Environment['RC_SERVER_URL'] = $sim.url
+            $process = [Diagnostics.Process]::Start($psi)
+            $process.StandardInput.Close()
+            $stdout = $process.StandardOutput.ReadToEndAsync()
+            $stderr = $process.StandardError.ReadToEnd()
+            if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw 'the child pwsh did not end within 120 s (a hang guard)' }
+            $text = ($stderr + $stdout.Result) -replace '\s+', ' '
+            $text | Should -Match 'Pass -Confirm:\$false'
+            $text | Should -Not -Match 'Object reference'
+            (Get-DeleteRequests).Count | Should -Be 0
+            Get-Availability $message.Id | Should -Be 'Alive'
+        }
+        finally { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+}
+
 Describe 'Test-RcArchive' {
     BeforeAll {
         $folder = New-TestFolder
