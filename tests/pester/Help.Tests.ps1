@@ -24,7 +24,7 @@ BeforeAll {
 Describe 'The module exports cmdlets' {
     It 'exports all cmdlets of the contract' {
         $names = (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Sort-Object
-        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcMessage', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcRecording', 'Save-RcRecording', 'Test-RcRecordingArchive', 'Watch-RcCallEvent')
+        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcMessage', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcMessage', 'Remove-RcRecording', 'Save-RcMessage', 'Save-RcRecording', 'Test-RcArchive', 'Test-RcRecordingArchive', 'Watch-RcCallEvent')
     }
 
     It 'exports nothing but cmdlets' {
@@ -122,20 +122,20 @@ Describe 'Parameter names are consistent across the cmdlets' {
         }
     }
 
-    # Connect-RcAccount makes connections rather than using one; Test-RcRecordingArchive, Export-RcCallReport and Complete-RcCheckpoint work offline.
+    # Connect-RcAccount makes connections rather than using one; Test-RcRecordingArchive, Test-RcArchive, Export-RcCallReport and Complete-RcCheckpoint work offline.
     It 'takes -Connection <RcConnection> on every cmdlet that talks to RingCentral over a connection' {
-        foreach ($name in (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Where-Object { $_ -notin 'Get-RcConnection', 'Connect-RcAccount', 'Test-RcRecordingArchive', 'Export-RcCallReport', 'Complete-RcCheckpoint' }) {
+        foreach ($name in (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Where-Object { $_ -notin 'Get-RcConnection', 'Connect-RcAccount', 'Test-RcRecordingArchive', 'Test-RcArchive', 'Export-RcCallReport', 'Complete-RcCheckpoint' }) {
             $parameter = (Get-Command $name).Parameters['Connection']
             $parameter | Should -Not -BeNullOrEmpty -Because "$name talks to RingCentral"
             $parameter.ParameterType.FullName | Should -Be 'RingCentral.CallLog.RcConnection'
         }
     }
 
-    # Remove-RcRecording's -Status is a piped row's own verdict (one value, bound by property name),
+    # Remove-RcRecording's and Remove-RcMessage's -Status is a piped row's own verdict (one value, bound by property name),
     # not an option; Watch-RcCallEvent's -Status is the list of status codes to watch.
     It 'gives a parameter the same type on every cmdlet' {
         # Watch-RcCallEvent -ExtensionId is a list on purpose (see 'uses the contract''s types' below).
-        $conflicts = $all | Where-Object { -not ($_.Command -eq 'Remove-RcRecording' -and $_.Name -eq 'Status') -and -not ($_.Command -eq 'Watch-RcCallEvent' -and $_.Name -eq 'ExtensionId') } | Group-Object Name | Where-Object { @($_.Group.Type | Select-Object -Unique).Count -gt 1 } |
+        $conflicts = $all | Where-Object { -not ($_.Command -in 'Remove-RcRecording', 'Remove-RcMessage' -and $_.Name -eq 'Status') -and -not ($_.Command -eq 'Watch-RcCallEvent' -and $_.Name -eq 'ExtensionId') } | Group-Object Name | Where-Object { @($_.Group.Type | Select-Object -Unique).Count -gt 1 } |
             ForEach-Object { "$($_.Name): " + (($_.Group | ForEach-Object { "$($_.Command)=$($_.Type)" }) -join ', ') }
         $conflicts | Should -BeNullOrEmpty
     }
@@ -178,7 +178,7 @@ Describe 'Parameter names are consistent across the cmdlets' {
 }
 
 Describe 'Output types of nested objects' {
-    It 'has a format view for <_>' -ForEach @('RingCentral.CallLog.CallLogLeg', 'RingCentral.CallLog.CallLogRecord', 'RingCentral.CallLog.RecordingInfo', 'RingCentral.CallLog.RecordingDownload', 'RingCentral.CallLog.RecordingArchiveEntry', 'RingCentral.CallLog.RecordingPolicy', 'RingCentral.CallLog.RecordingRemoval', 'RingCentral.CallLog.RcConnection', 'RingCentral.CallLog.RcCallEvent', 'RingCentral.CallLog.RcMessage') {
+    It 'has a format view for <_>' -ForEach @('RingCentral.CallLog.CallLogLeg', 'RingCentral.CallLog.CallLogRecord', 'RingCentral.CallLog.RecordingInfo', 'RingCentral.CallLog.RecordingDownload', 'RingCentral.CallLog.RecordingArchiveEntry', 'RingCentral.CallLog.RecordingPolicy', 'RingCentral.CallLog.RecordingRemoval', 'RingCentral.CallLog.RcConnection', 'RingCentral.CallLog.RcCallEvent', 'RingCentral.CallLog.RcMessage', 'RingCentral.CallLog.MessageDownload', 'RingCentral.CallLog.RcArchiveEntry', 'RingCentral.CallLog.MessageRemoval') {
         Get-FormatData -TypeName $_ | Should -Not -BeNullOrEmpty
     }
 }

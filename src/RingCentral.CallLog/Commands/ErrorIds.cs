@@ -34,6 +34,13 @@ internal static class ErrorIds
     /// <summary>Remove-RcRecording: the local copy did not verify, so the recording was not sent for deletion.</summary>
     public const string RecordingVerificationFailed = "RecordingVerificationFailed";
 
+    /// <summary>Save-RcMessage: an attachment's file name would be unsafe; writing an attachment's file failed.</summary>
+    public const string MessageFileNameUnsafe = "MessageFileNameUnsafe";
+    public const string MessageFileWriteFailed = "MessageFileWriteFailed";
+
+    /// <summary>Remove-RcMessage: not every attachment's local copy verified, so the message was not sent for deletion.</summary>
+    public const string MessageVerificationFailed = "MessageVerificationFailed";
+
     /// <summary>Remove-RcRecording would ask before deleting, and the host cannot ask (cron, -NonInteractive).</summary>
     public const string ConfirmationNotPossible = "ConfirmationNotPossible";
 

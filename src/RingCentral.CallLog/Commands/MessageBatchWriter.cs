@@ -18,12 +18,15 @@ internal sealed class MessageBatchWriter
     private readonly MailboxRefusals _refusals;
     private readonly Dictionary<string, List<(string Id, string? CallLogId)>> _pending = new();
     private readonly HashSet<(string, string)> _seen = new();
+    private readonly System.Action<RcMessage> _sink;
 
-    public MessageBatchWriter(RcCmdlet cmdlet, MessageApi api, MailboxRefusals refusals)
+    // sink: where each fetched message goes (on the pipeline thread); default: written to the pipeline.
+    public MessageBatchWriter(RcCmdlet cmdlet, MessageApi api, MailboxRefusals refusals, System.Action<RcMessage>? sink = null)
     {
         _cmdlet = cmdlet;
         _api = api;
         _refusals = refusals;
+        _sink = sink ?? cmdlet.WriteObject;
     }
 
     public void Add(string extensionId, string messageId, string? callLogId)
@@ -117,7 +120,7 @@ internal sealed class MessageBatchWriter
             else
             {
                 item.Message!.CallLogId = batch[i].CallLogId;
-                _cmdlet.WriteObject(item.Message);
+                _sink(item.Message);
             }
         }
     }

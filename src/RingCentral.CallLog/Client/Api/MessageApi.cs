@@ -71,6 +71,25 @@ internal sealed class MessageApi
         return item.Message ?? throw item.Error!;
     }
 
+    /// <summary>
+    /// DELETE up to <see cref="MaxBatchSize"/> messages of one mailbox (comma-separated ids, Medium
+    /// group). Without <paramref name="purge"/> RingCentral's first delete: the messages become
+    /// Deleted and can be restored for some days; with it they are Purged (attachments gone for good).
+    /// An id RingCentral does not know fails the whole request (NotFound), nothing changed.
+    /// </summary>
+    public Task DeleteAsync(string extensionId, IReadOnlyList<string> ids, bool purge, IRcEvents events, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0 || ids.Count > MaxBatchSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ids), $"A bulk delete holds 1 to {MaxBatchSize} ids.");
+        }
+
+        // Never an empty id list: RingCentral reads a DELETE that names no message as "every message of the mailbox".
+        var path = MailboxPath(extensionId) + "/" + string.Join(",", ids.Select(Uri.EscapeDataString)) + (purge ? "?purge=true" : string.Empty);
+        var request = new RcRequest(HttpMethod.Delete, _core.Server.Resolve(path), RouteKeys.MessageDelete);
+        return SendAsync(request, extensionId, (_, _) => Task.FromResult(true), events, cancellationToken);
+    }
+
     internal static async Task<MessagePage> ReadPageAsync(HttpResponseMessage response, string extensionId, CancellationToken cancellationToken)
     {
         var dto = await WireJson.ReadAsync(response, WireJsonContext.Default.MessagePageDto, $"The message list from {UrlText.Of(response.RequestMessage?.RequestUri)}", cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,7 @@ internal sealed class RateLimitPacer
         [RouteKeys.MessageContent] = "medium",
         [RouteKeys.Identity] = "light",
         [RouteKeys.MessageStore] = "light",
+        [RouteKeys.MessageDelete] = "medium",
         [RouteKeys.Auth] = "auth",
     };
 

@@ -14,5 +14,8 @@ internal static class RouteKeys
 
     /// <summary>Message-store list, get and bulk get (listMessages, readMessage): RingCentral's Light group.</summary>
     public const string MessageStore = "message-store";
+
+    /// <summary>Message-store delete (deleteMessage): RingCentral's Medium group.</summary>
+    public const string MessageDelete = "message-delete";
     public const string Auth = "auth";
 }
