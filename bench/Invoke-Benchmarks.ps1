@@ -19,11 +19,16 @@ Where results.md and results.json go (created when missing).
 .PARAMETER Quick
 Tiny sizes and one repetition: a smoke run of a few seconds that keeps the harness working. Its
 figures mean nothing.
+
+.PARAMETER Case
+Runs only these cases (0-8; 1-3 and 5 share one simulator and run together with any of them).
+Default: all.
 #>
 [CmdletBinding()]
 param(
     [string] $OutputPath = (Join-Path $PSScriptRoot '../out/bench'),
-    [switch] $Quick
+    [switch] $Quick,
+    [string[]] $Case
 )
 
 Set-StrictMode -Version Latest
@@ -46,6 +51,7 @@ $S = if ($Quick) {
         Simple = 2000; Detailed = 1000; Csv = 2000; MemLarge = 4000; MemSmall = 1000; WarmUp = 500; SimPages = 2
         Recordings = 8; RecordingBytes = 65536; LatencyMs = 10
         RatePages = 6; RatePageSize = 100; RateCallsPerDay = 200; RateDays = 3; RateHeavy = '3/1'
+        Voicemails = 6; VoicemailSeconds = 5; VoicemailMedium = '4/1'
     }
 }
 else {
@@ -54,10 +60,14 @@ else {
         Simple = 200000; Detailed = 50000; Csv = 200000; MemLarge = 1000000; MemSmall = 100000; WarmUp = 20000; SimPages = 50
         Recordings = 100; RecordingBytes = 1048576; LatencyMs = 50
         RatePages = 30; RatePageSize = 1000; RateCallsPerDay = 1200; RateDays = 30; RateHeavy = '10/3'
+        # Medium is 40 a minute; the window is compressed to 6 s (the limit stays 40) so a run takes seconds, not minutes.
+        Voicemails = 50; VoicemailSeconds = 30; VoicemailMedium = '40/6'
     }
 }
 
 # ---- helpers -----------------------------------------------------------------------------------
+function Test-Case([string[]] $Numbers) { -not $Case -or @($Numbers | Where-Object { $_ -in $Case }).Count -gt 0 }
+
 function Get-PwshCommand {
     # This same PowerShell, started fresh: "dotnet <PSHOME>/pwsh.dll" when run through dotnet.
     $exe = [Environment]::ProcessPath
@@ -160,7 +170,8 @@ function Test-Ok($Results) { -not @($Results | Where-Object { $_.Error }) }
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Split(' ')[0] } else { 'n/a' } }
 $LoadAtStart = Get-LoadAverage
 $totalWatch = [Diagnostics.Stopwatch]::StartNew()
-$main = $null; $dl = $null; $rl = $null
+$main = $null; $dl = $null; $rl = $null; $vm = $null
+if (Test-Case '0', '1', '2', '3', '4', '5') {
 try {
     Write-Host ("Benchmarks{0}: simulator with {1:N0} records" -f $(if ($Quick) { ' (quick)' } else { '' }), ($S.CallsPerDay * $S.Days))
     $main = Start-BenchSimulator @('--calls-per-day', "$($S.CallsPerDay)", '--days', "$($S.Days)", '--heavy', '0/0')
@@ -258,8 +269,10 @@ try {
 finally {
     Stop-TestSimulator $main
 }
+}
 
 # ---- 6. downloads ---------------------------------------------------------------------------------
+if (Test-Case '6') {
 try {
     Write-Host "6. downloads: $($S.Recordings) recordings of $($S.RecordingBytes) bytes, $($S.LatencyMs) ms latency"
     $name = ('Downloads: {0} recordings of {1} with {2} ms latency, `Save-RcRecording -ThrottleLimit 8` vs `1`' -f $S.Recordings, $(if ($S.RecordingBytes -ge 1MB) { "$($S.RecordingBytes / 1MB) MB" } else { "$($S.RecordingBytes / 1KB) KB" }), $S.LatencyMs)
@@ -293,8 +306,10 @@ try {
 }
 catch { Add-Row '6' 'Downloads' 'error' 'error' '' '≥ 4× faster; every byte verified' $false ("error: $($_.Exception.Message)" -replace '\|', '/') }
 finally { Stop-TestSimulator $dl }
+}
 
 # ---- 7. rate-limited export -----------------------------------------------------------------------
+if (Test-Case '7') {
 try {
     $limit, $window = $S.RateHeavy -split '/' | ForEach-Object { [int]$_ }
     Write-Host "7. rate-limited export under heavy $($S.RateHeavy)"
@@ -333,6 +348,47 @@ try {
 }
 catch { Add-Row '7' 'Rate-limited export' 'error' 'error' '' '0 × 429; ≤ 1.1× ideal; requests = pages' $false ("error: $($_.Exception.Message)" -replace '\|', '/') }
 finally { Stop-TestSimulator $rl }
+}
+
+# ---- 8. paced voicemail archive -------------------------------------------------------------------
+if (Test-Case '8') {
+try {
+    $limit, $window = $S.VoicemailMedium -split '/' | ForEach-Object { [int]$_ }
+    $name = "Voicemail archive: $($S.Voicemails) voicemails (audio + transcription), ``Save-RcMessage`` under medium $limit requests / $window s"
+    Write-Host "8. voicemail archive under medium $($S.VoicemailMedium)"
+    $vm = Start-BenchSimulator @('--calls-per-day', '50', '--days', '2', '--heavy', '0/0', '--medium', '0/0')
+    $probe = Invoke-Child @{ Simulator = (Get-SimInfo $vm); ModulePath = $ModulePath; Kind = 'HasCommand'; Command = 'Save-RcMessage' }
+    if (-not $probe.Found) {
+        Add-Row '8' $name 'n/a' '' '' '0 × 429; ≤ 1.1× ideal; requests = attachments' $null 'this module has no Save-RcMessage yet: the case runs once it does'
+    }
+    else {
+        # Voicemails made to order in the signed-in extension's own mailbox, each with a transcription.
+        $added = Invoke-RestMethod -Method Post -Uri "$($vm.url)/_sim/messages" -ContentType 'application/json' `
+            -Body (@{ type = 'VoiceMail'; count = $S.Voicemails; seconds = $S.VoicemailSeconds; transcription = $true; createdSecondsAgo = 3600 } | ConvertTo-Json)
+        $spec = @{ Simulator = (Get-SimInfo $vm); ModulePath = $ModulePath; Kind = 'VoicemailArchive'; MessageIds = @($added.added | ForEach-Object { "$_" }); Reps = $S.Reps }
+        $free = Invoke-Child ($spec + @{ Medium = '0/0' })
+        $paced = Invoke-Child ($spec + @{ Medium = $S.VoicemailMedium })
+        $raw.Cases['8'] = @{ Unpaced = $free; Paced = $paced }
+        if (Test-Ok @($free, $paced)) {
+            $attachments = [int](Get-Median $paced.Attachments)
+            $tFree = Get-Median $free.Times; $tPaced = Get-Median $paced.Times
+            $forced = ([Math]::Ceiling($attachments / $limit) - 1) * $window
+            $ideal = $forced + $tFree
+            $ratio = $tPaced / $ideal
+            $n429 = ($paced.Status429 | Measure-Object -Sum).Sum
+            $bad = ($paced.Bad + $free.Bad | Measure-Object -Sum).Sum
+            $reqOk = -not @(for ($i = 0; $i -lt $paced.Requests.Count; $i++) { if ($paced.Requests[$i] -ne $paced.Attachments[$i]) { $i } })
+            Add-Row '8' $name ("{0}; {1} requests; {2}× 429" -f (Format-S $tPaced), (Get-Median $paced.Requests), $n429) ("ideal {0}" -f (Format-S $ideal)) (Format-Ratio $ratio) `
+                '0 × 429; ≤ 1.1× ideal; requests = attachments' ($n429 -eq 0 -and $ratio -le 1.1 -and $reqOk -and $bad -eq 0) `
+                ("{0} attachments of {1} voicemails of {2} s; ideal = (ceil({0}/{3}) - 1) × {4} s = {5} forced by the limit + {6} (the same archive unpaced, measured in this run); Medium is 40 a minute on RingCentral, the window compressed here; one request per attachment: {7}; files not Downloaded or not matching their row: {8}" -f `
+                    $attachments, $S.Voicemails, $S.VoicemailSeconds, $limit, $window, (Format-S $forced), (Format-S $tFree), $(if ($reqOk) { 'yes' } else { 'no (' + ($paced.Requests -join ', ') + ')' }), $bad)
+        }
+        else { Add-ErrorRow '8' $name '0 × 429; ≤ 1.1× ideal; requests = attachments' @($free, $paced) }
+    }
+}
+catch { Add-Row '8' 'Voicemail archive' 'error' 'error' '' '0 × 429; ≤ 1.1× ideal; requests = attachments' $false ("error: $($_.Exception.Message)" -replace '\|', '/') }
+finally { Stop-TestSimulator $vm }
+}
 
 # ---- the table ------------------------------------------------------------------------------------
 $totalWatch.Stop()
@@ -351,7 +407,7 @@ foreach ($r in $rows | Sort-Object -Stable Case) {
     $lines.Add('| ' + ($cells -join ' | ') + ' |')
 }
 $lines.Add('')
-$lines.Add('Baselines: cases 1-2 the plain `Invoke-RestMethod` loop in bench/baseline/Export-CallLog.Baseline.ps1 (same server, same pages, perPage 1000); case 3 the same loop flattened with `Select-Object` calculated properties (bench/baseline/Export-CallLogCsv.Baseline.ps1); case 4 compares the large export with the small one; case 5 compares with a pwsh that does nothing; case 6 compares `-ThrottleLimit 8` with `1`; case 7 compares with the ideal defined in its note.')
+$lines.Add('Baselines: cases 1-2 the plain `Invoke-RestMethod` loop in bench/baseline/Export-CallLog.Baseline.ps1 (same server, same pages, perPage 1000); case 3 the same loop flattened with `Select-Object` calculated properties (bench/baseline/Export-CallLogCsv.Baseline.ps1); case 4 compares the large export with the small one; case 5 compares with a pwsh that does nothing; case 6 compares `-ThrottleLimit 8` with `1`; case 7 compares with the ideal defined in its note; case 8 likewise, for the Medium group.')
 $text = $lines -join [Environment]::NewLine
 Set-Content -Path (Join-Path $OutputPath 'results.md') -Value $text -Encoding utf8
 $raw.Rows = $rows

@@ -195,6 +195,45 @@ try {
             }
             $null = Invoke-Hook 'config' POST @{ heavy = '0/0' }
         }
+        'HasCommand' {
+            # Whether the module measured has a cmdlet (a case for a newer cmdlet says so instead of failing).
+            $result.Found = [bool](Get-Command $spec.Command -Module RingCentral.CallLog -ErrorAction SilentlyContinue)
+        }
+        'VoicemailArchive' {
+            # Save-RcMessage of voicemail (audio + transcription: one Medium content request each)
+            # under the Medium limit given. The messages are read before the clock starts; each
+            # repetition: a new connection (a new pacer), the simulator's windows restarted, its
+            # request log cleared, the archive into a new folder, then what the simulator saw.
+            Connect-Module
+            $messages = @(Get-RcMessage -MessageId $spec.MessageIds -ExtensionId '~')
+            $root = Join-Path ([IO.Path]::GetTempPath()) ("rcbench-vm-" + [Guid]::NewGuid().ToString('n'))
+            $result.Requests = @(); $result.Attachments = @(); $result.Status429 = @(); $result.Bad = @()
+            try {
+                $null = Invoke-Hook 'config' POST @{ medium = '0/0' }
+                $null = $messages | Select-Object -First 1 | Save-RcMessage -Path (Join-Path $root 'warm-up')
+                for ($i = 0; $i -lt $spec.Reps; $i++) {
+                    Connect-Module
+                    $null = Invoke-Hook 'config' POST @{ medium = $spec.Medium }
+                    $null = Invoke-Hook 'stats/reset' POST
+                    $sw = [Diagnostics.Stopwatch]::StartNew()
+                    $rows = @($messages | Save-RcMessage -Path (Join-Path $root "rep$i") -PassThru)
+                    $sw.Stop()
+                    $requests = @((Invoke-Hook 'stats').requests | Where-Object { $_.path -notlike '/_sim/*' })
+                    $result.Times += $sw.Elapsed.TotalSeconds
+                    $result.Counts += $rows.Count
+                    $result.Attachments += ($messages | ForEach-Object { $_.Attachments.Count } | Measure-Object -Sum).Sum
+                    $result.Requests += $requests.Count
+                    $result.Status429 += @($requests | Where-Object status -EQ 429).Count
+                    # Every file downloaded and as its row says (size and SHA-256 of what is on disk).
+                    $result.Bad += @($rows | Where-Object { $_.Status -ne 'Downloaded' -or -not (Test-Path -LiteralPath $_.Path) -or
+                            (Get-Item -LiteralPath $_.Path).Length -ne $_.Bytes -or (Get-FileHash -LiteralPath $_.Path -Algorithm SHA256).Hash -ne $_.Sha256 }).Count
+                }
+            }
+            finally {
+                $null = Invoke-Hook 'config' POST @{ medium = '0/0' }
+                Remove-Item -Recurse -Force $root -ErrorAction SilentlyContinue
+            }
+        }
         default { throw "Unknown case kind '$($spec.Kind)'" }
     }
 }

@@ -38,7 +38,7 @@ Describe 'bench/Invoke-Benchmarks.ps1 -Quick' {
         ($table | Where-Object { $_ -like '| # |*' }) | Should -Be '| # | Case | Module | Baseline | Ratio | Target | Met | Note |'
     }
 
-    It 'has a row for case <Case>' -ForEach @(0..7 | ForEach-Object { @{ Case = "$_" } }) {
+    It 'has a row for case <Case>' -ForEach @(0..8 | ForEach-Object { @{ Case = "$_" } }) {
         $caseRows = @($rows | Where-Object { $_ -like "| $Case |*" })
         $caseRows.Count | Should -BeGreaterOrEqual 1
     }

@@ -437,3 +437,195 @@ Promise.all(Array.from(document.querySelectorAll('audio[data-recording-id]')).ma
         }
     }
 }
+
+# Voicemail and fax beside their calls. The archive is written here as Save-RcMessage writes it (the
+# content from the simulator's message store, one sidecar per file in the content engine's format),
+# so these tests do not depend on that cmdlet; its -PassThru rows have the same properties.
+Describe 'Voicemail and fax in the call report' {
+    BeforeAll {
+        function script:Get-SimToken {
+            $basic = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes("$($sim.clientId):$($sim.clientSecret)"))
+            (Invoke-RestMethod -Method Post -Uri "$($sim.url)/restapi/oauth/token" -Headers @{ Authorization = "Basic $basic" } `
+                -Body @{ grant_type = 'urn:ietf:params:oauth:grant-type:jwt-bearer'; assertion = $sim.adminJwt }).access_token
+        }
+
+        function script:Save-TestMessageArchive {
+            <# Each attachment's content under the engine's default name, with its sidecar; returns MessageDownload-shaped rows. #>
+            param($Messages, [string] $Folder, [string] $Token)
+            New-Item -ItemType Directory -Force -Path $Folder | Out-Null
+            $extensions = @{ 'audio/mpeg' = '.mp3'; 'audio/x-wav' = '.wav'; 'audio/wav' = '.wav'; 'text/plain' = '.txt'; 'application/pdf' = '.pdf' }
+            foreach ($m in $Messages) {
+                foreach ($a in $m.Attachments) {
+                    $name = '{0:yyyyMMdd-HHmmss}_{1}_{2}_{3}{4}' -f $m.CreationTime.UtcDateTime, $m.Direction, $m.Id, $a.Id, $extensions[$a.ContentType]
+                    $path = Join-Path $Folder $name
+                    Invoke-WebRequest -Uri $a.ContentUri -Headers @{ Authorization = "Bearer $Token" } -OutFile $path
+                    $sha = (Get-FileHash -LiteralPath $path -Algorithm SHA256).Hash.ToLowerInvariant()
+                    $bytes = (Get-Item -LiteralPath $path).Length
+                    [ordered]@{ kind = 'message-attachment'; messageId = $m.Id; attachmentId = $a.Id; attachmentType = $a.Type; messageType = $m.Type
+                        callLogId = $m.CallLogId; contentType = $a.ContentType; bytes = $bytes; sha256 = $sha } | ConvertTo-Json | Set-Content -LiteralPath "$path.json"
+                    [pscustomobject]@{ MessageId = $m.Id; AttachmentId = $a.Id; AttachmentType = $a.Type; CallLogId = $m.CallLogId; Path = $path; Bytes = $bytes
+                        ContentType = $a.ContentType; Sha256 = $sha; SidecarPath = "$path.json"; Status = 'Downloaded'; Error = $null }
+                }
+            }
+        }
+
+        $all = @($records | Where-Object MessageId | Get-RcMessage)
+        $voicemails = @($all | Where-Object { $_.Type -eq 'VoiceMail' -and @($_.Attachments | Where-Object Type -EQ 'AudioTranscription').Count })
+        # Both audio types RingCentral sends for voicemail: MP3 mostly, some WAV.
+        $script:vmPicked = @(($voicemails | Where-Object { $_.Attachments[0].ContentType -eq 'audio/mpeg' } | Select-Object -First 2) +
+            ($voicemails | Where-Object { $_.Attachments[0].ContentType -ne 'audio/mpeg' } | Select-Object -First 1))
+        $script:faxPicked = @($all | Where-Object { $_.Type -eq 'Fax' -and @($_.Attachments | Where-Object Type -EQ 'RenderedDocument').Count } | Select-Object -First 2)
+        $token = Get-SimToken
+        $script:msgWork = Join-Path $work 'with-messages'
+        $script:msgRows = @(Save-TestMessageArchive ($vmPicked + $faxPicked) (Join-Path $msgWork 'archive') $token)
+        $script:msgReport = Join-Path $msgWork 'report.html'
+        $records | Export-RcCallReport -Path $msgReport -ArchivePath (Join-Path $msgWork 'archive') -TimeZone 'America/New_York' -Title 'Calls, voicemail and fax'
+        $script:msgHtml = Get-Content $msgReport -Raw
+        # The real lengths of the voicemail audio, as the message store gives them.
+        $script:vmSeconds = @{}
+        foreach ($m in $vmPicked) { $vmSeconds[$m.Id] = [double]$m.VoicemailSeconds }
+        # A transcription as hostile as a caller's words can make it, in a file of its own (a manifest row, outside the report's folder).
+        $script:hostile = "It's ""Eve"" <script>window.__pwned = 1</script><img src=x onerror=""window.__pwned = 2""> & bye"
+        $hostileVm = $vmPicked[0]
+        $hostileDir = Join-Path $work 'hostile'
+        New-Item -ItemType Directory -Force -Path $hostileDir | Out-Null
+        $audioRow = $msgRows | Where-Object { $_.MessageId -eq $hostileVm.Id -and $_.AttachmentType -eq 'AudioRecording' }
+        $script:hostileRows = @(
+            [pscustomobject]@{ MessageId = $hostileVm.Id; AttachmentId = $audioRow.AttachmentId; AttachmentType = 'AudioRecording'; CallLogId = $hostileVm.CallLogId; Path = $audioRow.Path; ContentType = $audioRow.ContentType; Status = 'Downloaded' }
+            [pscustomobject]@{ MessageId = $hostileVm.Id; AttachmentId = 'x1'; AttachmentType = 'AudioTranscription'; CallLogId = $hostileVm.CallLogId; Path = (Join-Path $hostileDir 'transcription.txt'); ContentType = 'text/plain'; Status = 'Downloaded' })
+        Set-Content -LiteralPath $hostileRows[1].Path -Value $hostile -NoNewline -Encoding utf8
+        $script:hostileReport = Join-Path $hostileDir 'report.html'
+        $records | Export-RcCallReport -Path $hostileReport -Message $hostileRows -TimeZone 'America/New_York'
+    }
+
+    It 'has voicemail of both audio types with transcriptions, and faxes, to show' {
+        $vmPicked.Count | Should -Be 3
+        @($vmPicked | ForEach-Object { $_.Attachments[0].ContentType } | Select-Object -Unique).Count | Should -Be 2
+        $faxPicked.Count | Should -Be 2
+    }
+
+    It 'shows each voicemail found by its sidecar with a player (relative link) and its transcription, escaped, under it' {
+        foreach ($m in $vmPicked) {
+            $audio = $msgRows | Where-Object { $_.MessageId -eq $m.Id -and $_.AttachmentType -eq 'AudioRecording' }
+            $text = Get-Content -LiteralPath ($msgRows | Where-Object { $_.MessageId -eq $m.Id -and $_.AttachmentType -eq 'AudioTranscription' }).Path -Raw
+            $row = [regex]::Match($msgHtml, '<tr data-call-id="' + [regex]::Escape($m.CallLogId) + '">.*?</tr>').Value
+            $row | Should -Not -BeNullOrEmpty -Because "call $($m.CallLogId) left voicemail $($m.Id)"
+            $type = if ($audio.ContentType -eq 'audio/mpeg') { 'audio/mpeg' } else { 'audio/wav' }
+            $row | Should -Match ('<audio controls preload="none" data-voicemail-id="' + $m.Id + '"><source src="archive/' + [regex]::Escape([IO.Path]::GetFileName($audio.Path)) + '" type="' + $type + '"></audio>')
+            $row | Should -Match ('<p class="transcription" data-transcription-id="' + $m.Id + '">' + [regex]::Escape([Net.WebUtility]::HtmlEncode($text.Trim())) + '</p>')
+        }
+    }
+
+    It 'links each fax document found by its sidecar' {
+        foreach ($m in $faxPicked) {
+            $pdf = $msgRows | Where-Object { $_.MessageId -eq $m.Id -and $_.AttachmentType -eq 'RenderedDocument' }
+            $row = [regex]::Match($msgHtml, '<tr data-call-id="' + [regex]::Escape($m.CallLogId) + '">.*?</tr>').Value
+            $row | Should -Match ('<a class="document" target="_blank" rel="noopener" data-fax-id="' + $m.Id + '" href="archive/' + [regex]::Escape([IO.Path]::GetFileName($pdf.Path)) + '" type="application/pdf">Fax document</a>')
+        }
+        @([regex]::Matches($msgHtml, '<div class="message"')).Count | Should -Be ($vmPicked.Count + $faxPicked.Count)
+    }
+
+    It 'takes -Message rows (Import-Csv of a manifest), links files outside the report folder by file URI, and escapes a hostile transcription' {
+        $html = Get-Content $hostileReport -Raw
+        $html | Should -Not -Match '<script>window'
+        $html | Should -Not -Match '<img src=x'
+        $html | Should -Match ([regex]::Escape('It&#39;s &quot;Eve&quot; &lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt; &amp; bye'))
+        $html | Should -Match ('<source src="' + [regex]::Escape([Uri]::new($hostileRows[0].Path).AbsoluteUri) + '"')
+
+        $manifest = Join-Path $work 'messages.csv'
+        $msgRows | Export-Csv $manifest -NoTypeInformation
+        $fromCsv = Join-Path $work 'elsewhere-messages/report.html'
+        $records | Export-RcCallReport -Path $fromCsv -Message (Import-Csv $manifest)
+        $text = Get-Content $fromCsv -Raw
+        @([regex]::Matches($text, '<div class="message"')).Count | Should -Be ($vmPicked.Count + $faxPicked.Count)
+        foreach ($r in $msgRows | Where-Object AttachmentType -NE 'AudioTranscription') { $text | Should -Match ([regex]::Escape([Uri]::new($r.Path).AbsoluteUri)) }
+    }
+
+    It 'refuses a -Message row without MessageId or AttachmentId, naming the parameter' {
+        { $records | Export-RcCallReport -Path (Join-Path $work 'bad.html') -Message ([pscustomobject]@{ Path = 'x.mp3' }) } |
+            Should -Throw -ExpectedMessage '*-Message takes MessageDownload objects*'
+        Test-Path (Join-Path $work 'bad.html') | Should -BeFalse
+    }
+}
+
+Describe 'Voicemail and fax in headless Chromium' {
+    BeforeAll {
+        if ($SkipReason) { return }
+        $script:mbrowser = Start-HeadlessChromium $Chromium
+        $script:msession = Open-CdpPage $mbrowser
+        Invoke-Cdp $mbrowser 'Page.navigate' @{ url = [Uri]::new($msgReport).AbsoluteUri } -SessionId $msession | Out-Null
+        Wait-CdpEvent $mbrowser 'Page.loadEventFired' -TimeoutSeconds 30 | Out-Null
+        $script:voicemail = Invoke-CdpScript $mbrowser $msession -TimeoutSeconds 90 @'
+Promise.all(Array.from(document.querySelectorAll('audio[data-voicemail-id]')).map(a => new Promise(resolve => {
+  const source = a.querySelector('source');
+  const done = (r) => resolve(Object.assign({ id: a.dataset.voicemailId, src: source.getAttribute('src') }, r));
+  const timer = setTimeout(() => done({ error: 'timeout' }), 20000);
+  a.addEventListener('playing', () => { clearTimeout(timer); const d = a.duration; a.pause(); done({ duration: d, currentSrc: a.currentSrc, played: true }); });
+  source.addEventListener('error', () => { clearTimeout(timer); done({ error: 'source failed' }); });
+  a.addEventListener('error', () => { clearTimeout(timer); done({ error: 'media error ' + (a.error && a.error.code) }); });
+  a.play().catch(e => { clearTimeout(timer); done({ error: 'play refused: ' + e.message }); });
+})))
+'@
+        $script:shown = Invoke-CdpScript $mbrowser $msession @'
+(() => Array.from(document.querySelectorAll('p.transcription')).map(p => ({
+  id: p.dataset.transcriptionId, text: p.innerText, visible: p.getBoundingClientRect().height > 0 && getComputedStyle(p).visibility === 'visible',
+  underPlayer: !!p.parentElement.querySelector('audio[data-voicemail-id="' + p.dataset.transcriptionId + '"]') })))()
+'@
+        $script:links = Invoke-CdpScript $mbrowser $msession '(() => Array.from(document.querySelectorAll("a[data-fax-id]")).map(a => ({ id: a.dataset.faxId, href: a.href, target: a.target })))()'
+    }
+
+    AfterAll {
+        if ($script:mbrowser) { Stop-HeadlessChromium $mbrowser }
+    }
+
+    It 'plays each voicemail, its duration within a second of the audio''s real length' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        @($voicemail).Count | Should -Be $vmPicked.Count
+        foreach ($a in $voicemail) {
+            $a.PSObject.Properties['error'] | Should -BeNullOrEmpty -Because "voicemail $($a.id) ($($a.src)) must play"
+            $a.played | Should -BeTrue
+            $a.currentSrc | Should -BeLike 'file://*'
+            [Math]::Abs($a.duration - $vmSeconds[$a.id]) | Should -BeLessOrEqual 1 -Because "voicemail $($a.id): browser $($a.duration) s, message store $($vmSeconds[$a.id]) s"
+        }
+    }
+
+    It 'shows each transcription under its player, as the file has it' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        @($shown).Count | Should -Be $vmPicked.Count
+        foreach ($t in $shown) {
+            $file = ($msgRows | Where-Object { $_.MessageId -eq $t.id -and $_.AttachmentType -eq 'AudioTranscription' }).Path
+            $t.text | Should -Be (Get-Content -LiteralPath $file -Raw).Trim()
+            $t.visible | Should -BeTrue
+            $t.underPlayer | Should -BeTrue
+        }
+    }
+
+    It 'links each fax to a PDF on disk, and Chromium opens it' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        @($links).Count | Should -Be $faxPicked.Count
+        foreach ($l in $links) {
+            $l.target | Should -Be '_blank'
+            $uri = [Uri]$l.href
+            $uri.Scheme | Should -Be 'file'
+            $bytes = [IO.File]::ReadAllBytes($uri.LocalPath)
+            [Text.Encoding]::ASCII.GetString($bytes, 0, 5) | Should -Be '%PDF-'
+            # Chromium itself loads the linked file as a PDF (in a tab of its own, as the link opens it).
+            $tab = Open-CdpPage $mbrowser
+            Invoke-Cdp $mbrowser 'Page.navigate' @{ url = $l.href } -SessionId $tab | Out-Null
+            $href = $l.href
+            $response = Wait-CdpEvent $mbrowser 'Network.responseReceived' -Where { $_.sessionId -eq $tab -and $_.params.response.url -eq $href }
+            $response.params.response.mimeType | Should -Be 'application/pdf'
+        }
+    }
+
+    It 'runs no script a transcription carries, and shows its text as written' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        $tab = Open-CdpPage $mbrowser
+        Invoke-Cdp $mbrowser 'Page.navigate' @{ url = [Uri]::new($hostileReport).AbsoluteUri } -SessionId $tab | Out-Null
+        Wait-CdpEvent $mbrowser 'Page.loadEventFired' -Where { $_.sessionId -eq $tab } | Out-Null
+        $seen = Invoke-CdpScript $mbrowser $tab '(() => ({ pwned: typeof window.__pwned, text: document.querySelector("p.transcription").innerText, images: document.querySelectorAll("td img").length }))()'
+        $seen.pwned | Should -Be 'undefined'
+        $seen.images | Should -Be 0
+        $seen.text | Should -Be $hostile
+    }
+}

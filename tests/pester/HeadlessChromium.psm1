@@ -95,11 +95,11 @@ function Invoke-Cdp {
 }
 
 function Wait-CdpEvent {
-    <# Waits for an event of that method (one seen before counts) and returns it. #>
-    param($Browser, [Parameter(Mandatory)] [string] $Method, [int] $TimeoutSeconds = 30)
+    <# Waits for an event of that method (one seen before counts; -Where narrows it, e.g. to one tab's session) and returns it. #>
+    param($Browser, [Parameter(Mandatory)] [string] $Method, [int] $TimeoutSeconds = 30, [scriptblock] $Where = { $true })
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ($true) {
-        $seen = $Browser.Events | Where-Object method -EQ $Method | Select-Object -First 1
+        $seen = $Browser.Events | Where-Object method -EQ $Method | Where-Object $Where | Select-Object -First 1
         if ($seen) { return $seen }
         $message = Receive-CdpMessage $Browser $deadline
         if ($null -eq $message) { throw "No $Method event from Chromium within $TimeoutSeconds s" }

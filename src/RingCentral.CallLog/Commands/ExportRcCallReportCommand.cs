@@ -8,7 +8,8 @@ namespace RingCentral.CallLog.Commands;
 
 /// <summary>
 /// Export-RcCallReport: one self-contained HTML page of call log records (tiles, SVG charts, a
-/// table with a player for each recording on disk). Counting and writing live in Report/; this
+/// table with a player for each recording on disk, and each call's voicemail (player and
+/// transcription) and fax (a link to the document) on disk). Counting and writing live in Report/; this
 /// class only checks the parameters, feeds the records in and puts the finished file in place.
 /// </summary>
 [Cmdlet(VerbsData.Export, "RcCallReport", SupportsShouldProcess = true)]
@@ -31,7 +32,14 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
     [RecordingDownloadTransformation]
     public RecordingDownload[] Recording { get; set; } = Array.Empty<RecordingDownload>();
 
+    /// <summary>Save-RcMessage -PassThru rows (or its manifest read back with Import-Csv): the voicemail and fax files of the calls.</summary>
     [Parameter]
+    [MessageDownloadTransformation]
+    public MessageDownload[] Message { get; set; } = Array.Empty<MessageDownload>();
+
+    /// <summary>A folder of archived call content: recordings, and voicemail and fax files known by their sidecars.</summary>
+    [Parameter]
+    [Alias("ArchivePath")]
     [ValidateNotNullOrEmpty]
     public string? RecordingPath { get; set; }
 
@@ -86,13 +94,22 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(ex, TimeZone));
         }
 
-        var locator = new RecordingLocator(System.IO.Path.GetDirectoryName(_path)!);
+        var locator = new ArchiveLocator(System.IO.Path.GetDirectoryName(_path)!);
         foreach (var row in Recording)
         {
             if (row is not null && !string.Equals(row.Status, "Failed", StringComparison.OrdinalIgnoreCase)
                 && !locator.AddFile(row.RecordingId, row.Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(row.Path), row.ContentType))
             {
                 WriteVerbose($"Recording {row.RecordingId}: '{row.Path}' is not an audio file on disk; its call gets no player.");
+            }
+        }
+
+        foreach (var row in Message)
+        {
+            if (row is not null && !string.Equals(row.Status, "Failed", StringComparison.OrdinalIgnoreCase)
+                && !locator.AddMessageFile(row.MessageId, row.AttachmentId, row.AttachmentType, row.CallLogId, row.Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(row.Path), row.ContentType))
+            {
+                WriteVerbose($"Message {row.MessageId} attachment {row.AttachmentId}: '{row.Path}' is not a voicemail, transcription or fax file on disk; the report leaves it out.");
             }
         }
 
@@ -114,7 +131,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             }
         }
 
-        WriteVerbose($"Recordings on disk: {locator.Count}. Times in {zone.Id}.");
+        WriteVerbose($"Recordings on disk: {locator.Count}; messages with voicemail or fax on disk: {locator.MessageCount}. Times in {zone.Id}.");
         // Dates as Get-RcCallLog reads them: without a zone, this computer's local time.
         var from = CallLogListingCmdlet.ToOffset(From);
         var to = CallLogListingCmdlet.ToOffset(To);
@@ -123,7 +140,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(new ArgumentException($"-From ({from:u}) is after -To ({to:u}).", nameof(From)), From));
         }
 
-        _aggregator = new CallReportAggregator(zone, MaxRows, locator.Find) { PeriodFrom = from, PeriodTo = to };
+        _aggregator = new CallReportAggregator(zone, MaxRows, locator.Find, call => locator.FindMessage(call.MessageId, call.Id)) { PeriodFrom = from, PeriodTo = to };
     }
 
     protected override void ProcessRecord()
@@ -185,7 +202,7 @@ public sealed class ExportRcCallReportCommand : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.CallReportWriteFailed, ErrorCategory.WriteError, _path));
         }
 
-        WriteVerbose($"Wrote '{_path}': {data.Calls} calls, {data.Rows.Count} rows, {data.RecordingsOnDisk} recordings with a player.");
+        WriteVerbose($"Wrote '{_path}': {data.Calls} calls, {data.Rows.Count} rows, {data.RecordingsOnDisk} recordings with a player, {data.MessagesShown} rows with voicemail or fax.");
         if (PassThru)
         {
             WriteObject(new FileInfo(_path));

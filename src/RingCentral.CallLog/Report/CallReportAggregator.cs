@@ -17,6 +17,7 @@ internal sealed class CallReportAggregator
     private readonly TimeZoneInfo _zone;
     private readonly int _maxRows;
     private readonly Func<string, LocalRecording?> _findRecording;
+    private readonly Func<CallLogRecord, LocalMessage?> _findMessage;
     private readonly List<CallReportRow> _rows = new();
     private readonly SortedDictionary<DateTime, int[]> _perDay = new();
     private readonly int[,] _hourByWeekday = new int[7, 24];
@@ -25,11 +26,16 @@ internal sealed class CallReportAggregator
     private readonly long[] _durationBuckets = new long[CallMeasures.DurationBucketBounds.Count + 1];
     private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
 
-    public CallReportAggregator(TimeZoneInfo zone, int maxRows, Func<string, LocalRecording?> findRecording)
+    /// <param name="zone">The zone days and hours are counted in.</param>
+    /// <param name="maxRows">How many calls the table shows.</param>
+    /// <param name="findRecording">A recording on disk by its id.</param>
+    /// <param name="findMessage">The call's voicemail or fax on disk; asked only for the calls the table shows (it reads the transcription).</param>
+    public CallReportAggregator(TimeZoneInfo zone, int maxRows, Func<string, LocalRecording?> findRecording, Func<CallLogRecord, LocalMessage?>? findMessage = null)
     {
         _zone = zone;
         _maxRows = maxRows;
         _findRecording = findRecording;
+        _findMessage = findMessage ?? (_ => null);
     }
 
     /// <summary>The series of the calls-per-day chart, in stacking order.</summary>
@@ -54,6 +60,9 @@ internal sealed class CallReportAggregator
 
     /// <summary>Records whose recording was found on disk (table rows or not).</summary>
     public long RecordingsOnDisk { get; private set; }
+
+    /// <summary>Table rows with a voicemail or fax on disk.</summary>
+    public long MessagesShown { get; private set; }
 
     /// <summary>Records marked deleted (Get-RcCallLog -ShowDeleted): not counted anywhere.</summary>
     public long DeletedSkipped { get; private set; }
@@ -177,7 +186,13 @@ internal sealed class CallReportAggregator
 
         if (_rows.Count < _maxRows)
         {
-            _rows.Add(new CallReportRow(call, local, recording));
+            var message = _findMessage(call);
+            if (message is not null)
+            {
+                MessagesShown++;
+            }
+
+            _rows.Add(new CallReportRow(call, local, recording, message));
         }
     }
 

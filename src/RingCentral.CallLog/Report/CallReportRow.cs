@@ -5,7 +5,7 @@ namespace RingCentral.CallLog.Report;
 /// <summary>One line of the report's table: only what the page shows, so rows stay small.</summary>
 internal sealed class CallReportRow
 {
-    public CallReportRow(CallLogRecord call, DateTimeOffset localStart, LocalRecording? recording)
+    public CallReportRow(CallLogRecord call, DateTimeOffset localStart, LocalRecording? recording, LocalMessage? message = null)
     {
         CallId = call.Id;
         LocalStart = localStart;
@@ -16,6 +16,7 @@ internal sealed class CallReportRow
         Result = call.Result ?? string.Empty;
         Extension = CallMeasures.ExtensionLabel(call);
         Recording = recording;
+        Message = message;
     }
 
     public string CallId { get; }
@@ -35,4 +36,7 @@ internal sealed class CallReportRow
     public string Extension { get; }
 
     public LocalRecording? Recording { get; }
+
+    /// <summary>The call's voicemail or fax on disk.</summary>
+    public LocalMessage? Message { get; }
 }

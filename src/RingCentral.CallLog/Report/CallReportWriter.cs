@@ -220,7 +220,7 @@ internal static class CallReportWriter
             : "The first " + rows.Count.ToString("N0", n) + " of " + data.Calls.ToString("N0", n) + " calls (in the order they were given; the totals and charts count every call); times in " + data.Zone.Id + ".");
         w.Write("</p>\n<div class=\"tools\" id=\"tools\" hidden><input id=\"filter\" type=\"search\" placeholder=\"Filter: name, number, result, extension\u2026\" aria-label=\"Filter the calls\"><span><span id=\"shown\">");
         HtmlText.Write(w, rows.Count.ToString("N0", n));
-        w.Write("</span> shown</span></div>\n<div class=\"table-wrap\"><table id=\"calls\">\n<thead><tr><th>Start</th><th>Direction</th><th>From</th><th>To</th><th class=\"num\" data-numeric>Duration</th><th>Result</th><th>Extension</th><th data-nosort>Recording</th></tr></thead>\n<tbody>\n");
+        w.Write("</span> shown</span></div>\n<div class=\"table-wrap\"><table id=\"calls\">\n<thead><tr><th>Start</th><th>Direction</th><th>From</th><th>To</th><th class=\"num\" data-numeric>Duration</th><th>Result</th><th>Extension</th><th data-nosort>Recording, message</th></tr></thead>\n<tbody>\n");
         foreach (var row in rows)
         {
             WriteRow(w, row);
@@ -262,7 +262,52 @@ internal static class CallReportWriter
             w.Write("></audio><span class=\"print-only\">recorded</span>");
         }
 
+        if (row.Message is { } message)
+        {
+            WriteMessage(w, message);
+        }
+
         w.Write("</td></tr>\n");
+    }
+
+    /// <summary>A voicemail player with its transcription under it, and a link that opens each fax document.</summary>
+    private static void WriteMessage(TextWriter w, LocalMessage message)
+    {
+        w.Write("<div class=\"message\"");
+        HtmlText.Attribute(w, "data-message-id", message.MessageId);
+        w.Write(">");
+        if (message.Voicemail is { } voicemail)
+        {
+            w.Write("<audio controls preload=\"none\"");
+            HtmlText.Attribute(w, "data-voicemail-id", message.MessageId);
+            w.Write("><source");
+            HtmlText.Attribute(w, "src", voicemail.Source);
+            HtmlText.Attribute(w, "type", voicemail.ContentType);
+            w.Write("></audio><span class=\"print-only\">voicemail</span>");
+        }
+
+        if (message.Transcription is { Length: > 0 } text)
+        {
+            w.Write("<p class=\"transcription\"");
+            HtmlText.Attribute(w, "data-transcription-id", message.MessageId);
+            w.Write(">");
+            HtmlText.Write(w, text);
+            w.Write("</p>");
+        }
+
+        foreach (var document in message.Documents)
+        {
+            // A new tab: the browser's own viewer shows the fax, and the report stays where it was.
+            w.Write("<a class=\"document\" target=\"_blank\" rel=\"noopener\"");
+            HtmlText.Attribute(w, "data-fax-id", message.MessageId);
+            HtmlText.Attribute(w, "href", document.Source);
+            HtmlText.Attribute(w, "type", document.ContentType);
+            w.Write(">");
+            HtmlText.Write(w, message.Documents.Count == 1 ? "Fax document" : "Fax document " + document.AttachmentId);
+            w.Write("</a>");
+        }
+
+        w.Write("</div>");
     }
 
     private static void WriteDefinitions(TextWriter w, CallReportAggregator data)

@@ -35,6 +35,46 @@ public class CallReportWriterTests
     }
 
     [Fact]
+    public void A_voicemail_gets_a_player_with_its_transcription_escaped_under_it_and_a_fax_a_link_to_its_document()
+    {
+        var voicemail = ReportRecords.Call("vm\"1", s_end, "Inbound", "Voicemail");
+        voicemail.MessageId = "m'1";
+        var fax = ReportRecords.Call("fax1", s_end, "Inbound", "Received");
+        fax.MessageId = "m2";
+        var messages = new Dictionary<string, LocalMessage>
+        {
+            ["m'1"] = new("m'1", new LocalMessageFile("a1", "/x/vm.mp3", "messages/vm\"1.mp3", "audio/mpeg"), "Hi, it's \"Eve\" <script>alert(1)</script> & <img src=x onerror=alert(2)>\nbye", Array.Empty<LocalMessageFile>()),
+            ["m2"] = new("m2", null, null, new[] { new LocalMessageFile("d1", "/x/fax.pdf", "file:///srv/fax%20in/f'1.pdf", "application/pdf") }),
+        };
+        var report = new CallReportAggregator(TimeZoneInfo.Utc, 10, _ => null, call => call.MessageId is { } id && messages.TryGetValue(id, out var m) ? m : null);
+        report.Add(voicemail);
+        report.Add(fax);
+        report.Add(ReportRecords.Call("plain", s_end));
+        var html = Render(report, "Calls");
+
+        Assert.Single(Regex.Matches(html, "<script>"));
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("<audio controls preload=\"none\" data-voicemail-id=\"m&#39;1\"><source src=\"messages/vm&quot;1.mp3\" type=\"audio/mpeg\"></audio>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"transcription\" data-transcription-id=\"m&#39;1\">Hi, it&#39;s &quot;Eve&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;\nbye</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"document\" target=\"_blank\" rel=\"noopener\" data-fax-id=\"m2\" href=\"file:///srv/fax%20in/f&#39;1.pdf\" type=\"application/pdf\">Fax document</a>", html, StringComparison.Ordinal);
+        Assert.Equal(2, report.MessagesShown);
+        Assert.Equal(2, Regex.Count(html, "<div class=\"message\""));
+    }
+
+    [Fact]
+    public void Looks_for_messages_only_for_the_rows_the_table_shows()
+    {
+        var asked = new List<string>();
+        var report = new CallReportAggregator(TimeZoneInfo.Utc, 2, _ => null, call => { asked.Add(call.Id); return null; });
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            report.Add(ReportRecords.Call(id, s_end));
+        }
+
+        Assert.Equal(new[] { "a", "b" }, asked);
+    }
+
+    [Fact]
     public void Never_writes_a_content_uri_a_token_or_the_server_address()
     {
         var records = ReportRecords.Random(300, 3, s_end).ToList();

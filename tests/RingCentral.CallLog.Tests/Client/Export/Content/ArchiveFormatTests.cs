@@ -59,8 +59,8 @@ public sealed class ArchiveFormatTests
     [Fact]
     public void The_report_finds_it_by_its_sidecar()
     {
-        Assert.Equal(RecordingId, RecordingLocator.SidecarRecordingId(s_file + ".json"));
-        var locator = new RecordingLocator(s_folder);
+        Assert.Equal(RecordingId, ArchiveLocator.SidecarRecordingId(s_file + ".json"));
+        var locator = new ArchiveLocator(s_folder);
         locator.AddFolder(s_folder);
         Assert.Equal("audio/wav", locator.Find(RecordingId)!.ContentType);
     }
