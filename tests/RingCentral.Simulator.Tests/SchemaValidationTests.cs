@@ -8,7 +8,9 @@ namespace RingCentral.Simulator.Tests;
 /// <summary>
 /// Every kind of answer the simulator gives is valid against RingCentral's published schema, taken for
 /// the operation and status the spec declares (SpecSchemas): list pages, records by id, 207 parts,
-/// active calls, recording metadata, token answers, who am I, account info and the error bodies.
+/// active calls, recording metadata, token answers, who am I, account info and the error bodies; and the
+/// message store (lists, single messages of every kind and state, bulk parts, updates, errors) and the
+/// message store export (task, status, archive list).
 /// </summary>
 public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFixture>, IDisposable
 {
@@ -223,5 +225,125 @@ public sealed class SchemaValidationTests(SimFixture sim) : IClassFixture<SimFix
                 SpecSchemas.AssertValid(schema, JsonNode.Parse(text), "token error " + text);
             }
         }
+    }
+
+    private const string MessageList = "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store";
+    private const string MessageById = MessageList + "/{messageId}";
+    private const string Reports = "/restapi/v1.0/account/{accountId}/message-store-report";
+
+    private async Task<long> AddMessage(object spec) => (long)(await _c.Hook("messages", spec))["added"]![0]!;
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, string? json = null)
+    {
+        using var req = new HttpRequestMessage(method, sim.Info.Url + path);
+        req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (json is not null) req.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return await _c.Http.SendAsync(req);
+    }
+
+    [Fact]
+    public async Task Message_lists_are_message_lists_and_every_record_is_closed_to_undefined_properties()
+    {
+        var token = await _c.AdminToken();
+        var schema = SpecSchemas.ForResponse(MessageList, "get", "200");
+        var record = SpecSchemas.ClosedComponent("GetMessageInfoResponse");
+        Assert.False(record.Evaluate(JsonNode.Parse("""{"id":1,"undefined":true}""")).IsValid, "the closed schema must refuse an undefined property");
+        Assert.True(record.Evaluate(JsonNode.Parse("""{"id":1,"type":"Fax"}""")).IsValid);
+        // A purged and a deleted message, shown on request, lists of every kind, a second page, an empty page.
+        var gone = await AddMessage(new { extensionId = sim.Info.AdminExtensionId, type = "Fax" });
+        using (var purge = await Send(HttpMethod.Delete, $"/restapi/v1.0/account/~/extension/~/message-store/{gone}?purge=true", token)) Assert.Equal(HttpStatusCode.NoContent, purge.StatusCode);
+        var deleted = await AddMessage(new { extensionId = sim.Info.AdminExtensionId, type = "VoiceMail" });
+        using (var delete = await Send(HttpMethod.Delete, $"/restapi/v1.0/account/~/extension/~/message-store/{deleted}", token)) Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ext in new[] { "~", sim.Info.UserExtensionId })
+        {
+            var path = $"/restapi/v1.0/account/~/extension/{ext}/message-store?perPage=1000&dateFrom={Since(10)}&availability=Alive&availability=Deleted&availability=Purged";
+            var page = await GetValid(path, token, schema);
+            foreach (var m in page["records"]!.AsArray())
+            {
+                // One record per shape: kind, direction, availability, transcription, message status.
+                var key = $"{m!["type"]}|{m["direction"]}|{m["availability"]}|{m["vmTranscriptionStatus"]}|{m["messageStatus"]}|{m["attachments"]?.AsArray().Count}";
+                if (seen.Add(key)) SpecSchemas.AssertValid(record, m, key);
+            }
+        }
+        Assert.Contains(seen, k => k.StartsWith("VoiceMail|Inbound|Alive", StringComparison.Ordinal));
+        Assert.Contains(seen, k => k.StartsWith("Fax|Outbound", StringComparison.Ordinal));
+        Assert.Contains(seen, k => k.StartsWith("SMS|Outbound", StringComparison.Ordinal));
+        Assert.Contains(seen, k => k.Contains("|Purged|", StringComparison.Ordinal));
+        Assert.Contains(seen, k => k.Contains("|Deleted|", StringComparison.Ordinal));
+        var first = await GetValid($"/restapi/v1.0/account/~/extension/~/message-store?perPage=3&dateFrom={Since(10)}", token, schema);
+        await GetValid((string)first["navigation"]!["nextPage"]!["uri"]!, token, schema);
+        var empty = await GetValid($"/restapi/v1.0/account/~/extension/~/message-store?perPage=1000&page=90&dateFrom={Since(10)}", token, schema);
+        Assert.Empty(empty["records"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Single_messages_bulk_parts_and_update_answers_match_their_schemas()
+    {
+        var token = await _c.AdminToken();
+        var single = SpecSchemas.ForResponse(MessageById, "get", "200");
+        var (_, page, _) = await _c.GetJson($"/restapi/v1.0/account/~/extension/~/message-store?perPage=1000&dateFrom={Since(10)}", token);
+        var byType = page["records"]!.AsArray().GroupBy(m => $"{m!["type"]}|{m["direction"]}").Select(g => (long)g.First()!["id"]!).ToList();
+        Assert.True(byType.Count >= 5, $"{byType.Count} kinds");
+        foreach (var id in byType)
+        {
+            var body = await GetValid($"/restapi/v1.0/account/~/extension/~/message-store/{id}", token, single);
+            Assert.NotEmpty(body["vmSideRecipients"]!.AsArray());
+        }
+        var ids = byType.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("404404").ToList();
+        using var resp = await _c.Get($"/restapi/v1.0/account/~/extension/~/message-store/{string.Join(',', ids)}", token);
+        Assert.Equal((HttpStatusCode)207, resp.StatusCode);
+        var parts = MessageStoreTests.MultipartParts(resp, await resp.Content.ReadAsStringAsync());
+        SpecSchemas.AssertValid(BatchSummary, parts[0], "summary part");
+        var record = SpecSchemas.ClosedComponent("GetMessageInfoResponse");
+        var notFound = SpecSchemas.Component("ApiErrorResponseModel");
+        for (var i = 0; i < ids.Count; i++) SpecSchemas.AssertValid(ids[i] == "404404" ? notFound : record, parts[i + 1], "part " + ids[i]);
+
+        var target = await AddMessage(new { extensionId = sim.Info.AdminExtensionId, type = "SMS" });
+        foreach (var (method, json) in new[] { (HttpMethod.Put, """{"readStatus":"Read"}"""), (HttpMethod.Patch, """{"availability":"Deleted"}"""), (HttpMethod.Patch, """{"availability":"Alive","readStatus":"Unread"}""") })
+        {
+            using var answer = await Send(method, $"/restapi/v1.0/account/~/extension/~/message-store/{target}", token, json);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            SpecSchemas.AssertValid(SpecSchemas.ForResponse(MessageById, method.Method.ToLowerInvariant(), "200"), JsonNode.Parse(await answer.Content.ReadAsStringAsync()), method + " " + json);
+        }
+    }
+
+    [Fact]
+    public async Task Message_store_errors_are_the_specs_error_models()
+    {
+        var admin = await _c.AdminToken();
+        var user = await _c.UserToken();
+        var general = SpecSchemas.Component("ApiErrorResponseModel");
+        var parameterized = SpecSchemas.Component("ParameterizedErrorResponseModel");
+        await GetValid("/restapi/v1.0/account/~/extension/~/message-store?messageType=Email", admin, parameterized, HttpStatusCode.BadRequest);
+        await GetValid("/restapi/v1.0/account/~/extension/~/message-store/123", admin, SpecSchemas.ForResponse(MessageList + "/{messageId}/content/{attachmentId}", "get", "404"), HttpStatusCode.NotFound);
+        await GetValid($"/restapi/v1.0/account/~/extension/{sim.Info.AdminExtensionId}/message-store", user, general, HttpStatusCode.Forbidden);
+        var id = await AddMessage(new { extensionId = sim.Info.AdminExtensionId, type = "VoiceMail" });
+        var (_, message, _) = await _c.GetJson($"/restapi/v1.0/account/~/extension/~/message-store/{id}", admin);
+        using var range = await _c.Get((string)message["attachments"]![0]!["uri"]!, admin, "bytes=99999999-");
+        Assert.Equal((HttpStatusCode)416, range.StatusCode);
+        SpecSchemas.AssertValid(general, JsonNode.Parse(await range.Content.ReadAsStringAsync()), "416");
+        await GetValid(Reports.Replace("{accountId}", "~", StringComparison.Ordinal) + "/nothing", admin, general, HttpStatusCode.NotFound);
+        using var forbidden = await Send(HttpMethod.Post, "/restapi/v1.0/account/~/message-store-report", user, "{}");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        SpecSchemas.AssertValid(general, JsonNode.Parse(await forbidden.Content.ReadAsStringAsync()), "export 403");
+        using var bad = await Send(HttpMethod.Post, "/restapi/v1.0/account/~/message-store-report", admin, """{"dateTo":"soon"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        SpecSchemas.AssertValid(SpecSchemas.ForResponse(Reports, "post", "400"), JsonNode.Parse(await bad.Content.ReadAsStringAsync()), "export 400");
+    }
+
+    [Fact]
+    public async Task Export_task_status_and_archive_list_match_their_schemas()
+    {
+        var token = await _c.AdminToken();
+        using var created = await Send(HttpMethod.Post, "/restapi/v1.0/account/~/message-store-report", token, $$"""{"dateFrom":"{{DateTimeOffset.UtcNow.AddDays(-2):O}}","messageTypes":["Fax","VoiceMail"]}""");
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var task = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        SpecSchemas.AssertValid(SpecSchemas.ForResponse(Reports, "post", "202"), task, "created task");
+        var uri = (string)task["uri"]!;
+        var done = await GetValid(uri, token, SpecSchemas.ForResponse(Reports + "/{taskId}", "get", "200"));
+        Assert.Equal("Completed", (string)done["status"]!);
+        var archive = await GetValid(uri + "/archive", token, SpecSchemas.ForResponse(Reports + "/{taskId}/archive", "get", "200"));
+        Assert.NotEmpty(archive["records"]!.AsArray());
     }
 }

@@ -27,7 +27,8 @@ public class SimFixture : IAsyncLifetime
         Host = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Seed = 7, Extensions = 6, CallsPerDay = 400, Days = 10,
-            Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true, Profile = Profile, StartTime = StartTime,
+            Heavy = "0/0", Medium = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true, Profile = Profile, StartTime = StartTime,
+            ExportDelaySeconds = 0,
         });
     }
 

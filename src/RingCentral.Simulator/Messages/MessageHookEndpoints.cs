@@ -52,12 +52,15 @@ internal static class MessageHookEndpoints
             var added = sim.Messages.Add(Math.Clamp(Int("count", 1), 1, 1000), id =>
             {
                 var h = MessageFactory.Mix((ulong)id);
-                return kind switch
+                var m = kind switch
                 {
                     MessageKind.VoiceMail => f.Voicemail(id, owner, other, created, Math.Max(1, Int("seconds", 20)), h, transcribed: transcribed),
                     MessageKind.Fax => f.Fax(id, owner, inbound, inbound ? other : owner.Party, inbound ? owner.Party : other, created, Math.Max(1, Int("pages", 2)), h),
                     _ => f.Sms(id, owner, inbound, other, created, Str("text", "Test message"), 5_700_000_000_000_000_999),
                 };
+                // New messages arrive unread; what one sent is read.
+                m.ReadStatus = inbound ? "Unread" : "Read";
+                return m;
             });
             await JsonBody.WriteAsync(ctx, 200, w =>
             {

@@ -76,7 +76,7 @@ internal sealed class MessageStore
         }
     }
 
-    /// <summary>Marks that a message's state changed (the order stays; nothing to do but keep the rule in one place).</summary>
+    /// <summary>A message's state changed: its lastModifiedTime becomes now, and never goes back.</summary>
     public static void Touch(StoredMessage m, long nowMs) => m.LastModifiedMs = Math.Max(nowMs, m.LastModifiedMs + 1);
 
     private void Sync()
