@@ -30,6 +30,7 @@ internal sealed class RateLimitPacer
         [RouteKeys.Identity] = "light",
         [RouteKeys.MessageStore] = "light",
         [RouteKeys.Auth] = "auth",
+        [RouteKeys.MessageStoreExport] = "heavy",
     };
 
     private static readonly TimeSpan MaxNap = TimeSpan.FromMilliseconds(500);

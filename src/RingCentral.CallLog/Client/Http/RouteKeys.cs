@@ -15,4 +15,7 @@ internal static class RouteKeys
     /// <summary>Message-store list, get and bulk get (listMessages, readMessage): RingCentral's Light group.</summary>
     public const string MessageStore = "message-store";
     public const string Auth = "auth";
+
+    /// <summary>The account-wide message store export: create, status, archive list and each zip (RingCentral's Heavy group).</summary>
+    public const string MessageStoreExport = "message-store-export";
 }
