@@ -39,6 +39,7 @@ internal sealed class MessageStoreLayout
         _period = period;
         _moduleVersion = moduleVersion;
         _server = server;
+        System.IO.Directory.CreateDirectory(_namer.Directory);
     }
 
     public string Directory => _namer.Directory;
