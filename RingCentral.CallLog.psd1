@@ -22,6 +22,7 @@
         'Save-RcRecording'
         'Get-RcRecordingPolicy'
         'Get-RcMessage'
+        'Export-RcMessageStore'
         'Test-RcRecordingArchive'
         'Remove-RcRecording'
         'Export-RcCallReport'
