@@ -82,6 +82,7 @@ Describe 'Export-RcMessageStore' {
         { Export-RcMessageStore -Path (New-TestFolder) -DateFrom (Get-Date) -DateTo (Get-Date).AddDays(-1) } | Should -Throw -ErrorId 'InvalidArgumentDateFrom,RingCentral.CallLog.Commands.ExportRcMessageStoreCommand'
         { Export-RcMessageStore -Path (New-TestFolder) -DateFrom (Get-Date).AddDays(2) } | Should -Throw -ErrorId 'InvalidArgumentDateFrom,RingCentral.CallLog.Commands.ExportRcMessageStoreCommand'
         { Export-RcMessageStore -Path (New-TestFolder) -DateFrom $since -Timeout 0 } | Should -Throw -ErrorId 'InvalidArgumentTimeout,RingCentral.CallLog.Commands.ExportRcMessageStoreCommand'
+        { Export-RcMessageStore -Path (New-TestFolder) -DateFrom $since -MessageType Text } | Should -Throw -ErrorId 'InvalidArgumentMessageType,RingCentral.CallLog.Commands.ExportRcMessageStoreCommand'
         @(Get-ExportRequests).Count | Should -Be 0
     }
 

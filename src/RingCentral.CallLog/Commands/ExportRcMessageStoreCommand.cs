@@ -29,7 +29,7 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
 
     /// <summary>Start of the period (messages created from then on).</summary>
     [Parameter(Mandatory = true)]
-    public DateTime DateFrom { get; set; }
+    public DateTime? DateFrom { get; set; }
 
     /// <summary>End of the period; default: now.</summary>
     [Parameter]
@@ -37,12 +37,12 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
 
     /// <summary>Only these types; default: all.</summary>
     [Parameter]
-    [ValidateSet("VoiceMail", "Fax", "SMS", "Pager", IgnoreCase = true)]
+    [ValidateSet("VoiceMail", "Fax", "SMS", "Pager", "Text", IgnoreCase = true)]
     public string[] MessageType { get; set; } = Array.Empty<string>();
 
     /// <summary>How long the export task may take to complete (default 30 minutes).</summary>
     [Parameter]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan? Timeout { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -100,9 +100,16 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
             ThrowInvalidArgument(new ArgumentException($"-DateFrom ({from:o}) is in the future; there are no messages to export yet.", nameof(DateFrom)), DateFrom);
         }
 
-        if (Timeout <= TimeSpan.Zero)
+        var timeout = Timeout ?? TimeSpan.FromMinutes(30);
+        if (timeout <= TimeSpan.Zero)
         {
-            ThrowInvalidArgument(new ArgumentException($"-Timeout must be longer than zero; it was {Timeout}.", nameof(Timeout)), Timeout);
+            ThrowInvalidArgument(new ArgumentException($"-Timeout must be longer than zero; it was {timeout}.", nameof(Timeout)), Timeout);
+        }
+
+        // The same values as Get-RcMessage's -MessageType, but RingCentral's export knows no Text type.
+        if (MessageType.Any(t => string.Equals(t, "Text", StringComparison.OrdinalIgnoreCase)))
+        {
+            ThrowInvalidArgument(new ArgumentException("-MessageType Text: the account-wide export knows only VoiceMail, Fax, SMS and Pager.", nameof(MessageType)), MessageType);
         }
 
         var directory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -117,7 +124,7 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
             DateFrom = from,
             DateTo = to,
             MessageTypes = MessageType.Select(CanonicalType).Distinct(StringComparer.Ordinal).ToList(),
-            Timeout = Timeout,
+            Timeout = timeout,
         };
     }
 
