@@ -25,6 +25,7 @@
         'Save-RcMessage'
         'Remove-RcMessage'
         'Test-RcArchive'
+        'Export-RcMessageStore'
         'Test-RcRecordingArchive'
         'Remove-RcRecording'
         'Export-RcCallReport'

@@ -24,7 +24,7 @@ BeforeAll {
 Describe 'The module exports cmdlets' {
     It 'exports all cmdlets of the contract' {
         $names = (Get-Command -Module RingCentral.CallLog -CommandType Cmdlet).Name | Sort-Object
-        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcMessage', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcMessage', 'Remove-RcRecording', 'Save-RcMessage', 'Save-RcRecording', 'Test-RcArchive', 'Test-RcRecordingArchive', 'Watch-RcCallEvent')
+        $names | Should -Be @('Complete-RcCheckpoint', 'Connect-RcAccount', 'Disconnect-RcAccount', 'Export-RcCallReport', 'Export-RcMessageStore', 'Get-RcActiveCall', 'Get-RcCallLog', 'Get-RcCallLogBatch', 'Get-RcConnection', 'Get-RcMessage', 'Get-RcRecording', 'Get-RcRecordingPolicy', 'Remove-RcMessage', 'Remove-RcRecording', 'Save-RcMessage', 'Save-RcRecording', 'Test-RcArchive', 'Test-RcRecordingArchive', 'Watch-RcCallEvent')
     }
 
     It 'exports nothing but cmdlets' {

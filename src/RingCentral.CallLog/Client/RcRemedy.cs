@@ -26,4 +26,7 @@ internal enum RcRemedy
     /// <see cref="RcApiException.Mailbox"/>): the account-wide message-store export is the admin's route.
     /// </summary>
     ExportMessageStore,
+
+    /// <summary>The account-wide message store export was refused: it needs a user with an admin role.</summary>
+    AdminForAccountExport,
 }

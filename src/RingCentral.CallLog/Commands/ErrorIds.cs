@@ -54,6 +54,12 @@ internal static class ErrorIds
     public const string CallReportFileExists = "CallReportFileExists";
     public const string CallReportWriteFailed = "CallReportWriteFailed";
 
+    // Export-RcMessageStore: the task ended without archives (Failed, Cancelled); it did not complete within -Timeout;
+    // a zip (or one of its files) could not be trusted or written.
+    public const string MessageStoreExportFailed = "MessageStoreExportFailed";
+    public const string MessageStoreExportTimedOut = "MessageStoreExportTimedOut";
+    public const string MessageStoreArchiveInvalid = "MessageStoreArchiveInvalid";
+
     /// <summary>Watch-RcCallEvent -GapAction Stop: the WebSocket session was lost and not recovered, so events may be missing.</summary>
     public const string CallEventGap = "CallEventGap";
 

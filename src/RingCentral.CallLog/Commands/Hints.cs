@@ -26,6 +26,7 @@ internal static class Hints
         RcRemedy.NewAccessToken => "Run Connect-RcAccount again with a new token (-AccessToken), or use the JWT flow (-ClientId, -ClientSecret, -Jwt), which renews itself.",
         RcRemedy.Connect => "Run Connect-RcAccount (or pass -Connection).",
         RcRemedy.ExportMessageStore => $"This token may not read extension {exception.Mailbox}'s mailbox; use Export-RcMessageStore for the account-wide archive.",
+        RcRemedy.AdminForAccountExport => "Export-RcMessageStore needs a user with an admin role (RingCentral's Users permission) and an app with ReadMessages: run Connect-RcAccount with an admin user's JWT. For your own mailbox, use Get-RcMessage | Save-RcMessage.",
         _ => For(exception.Kind, exception.ErrorCode),
     };
 

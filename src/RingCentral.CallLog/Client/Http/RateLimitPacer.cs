@@ -31,6 +31,7 @@ internal sealed class RateLimitPacer
         [RouteKeys.MessageStore] = "light",
         [RouteKeys.MessageDelete] = "medium",
         [RouteKeys.Auth] = "auth",
+        [RouteKeys.MessageStoreExport] = "heavy",
     };
 
     private static readonly TimeSpan MaxNap = TimeSpan.FromMilliseconds(500);

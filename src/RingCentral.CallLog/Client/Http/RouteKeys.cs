@@ -18,4 +18,7 @@ internal static class RouteKeys
     /// <summary>Message-store delete (deleteMessage): RingCentral's Medium group.</summary>
     public const string MessageDelete = "message-delete";
     public const string Auth = "auth";
+
+    /// <summary>The account-wide message store export: create, status, archive list and each zip (RingCentral's Heavy group).</summary>
+    public const string MessageStoreExport = "message-store-export";
 }

@@ -32,15 +32,29 @@ internal sealed class ContentIdentity : IEquatable<ContentIdentity>
     /// </summary>
     public IReadOnlyList<string> NameIds => Kind == ContentKinds.Recording ? new[] { RecordingId! } : new[] { MessageId!, AttachmentId! };
 
+    /// <summary>An export task's id (the kind <see cref="ContentKinds.MessageStoreArchive"/>).</summary>
+    public string? TaskId => Kind == ContentKinds.MessageStoreArchive ? MessageId : null;
+
+    /// <summary>The archive's number within its task ("0", "1", ...).</summary>
+    public string? ArchiveNumber => Kind == ContentKinds.MessageStoreArchive ? AttachmentId : null;
+
     /// <summary>The ids as one name part: "77", or "5_6" for message 5's attachment 6.</summary>
     public string NamePart => string.Join("_", NameIds);
 
     /// <summary>The ids alone, as a message names them next to the kind ("77"; "message 5 attachment 6").</summary>
-    public string IdText => Kind == ContentKinds.Recording ? RecordingId! : $"message {MessageId} attachment {AttachmentId}";
+    public string IdText => Kind switch
+    {
+        ContentKinds.Recording => RecordingId!,
+        ContentKinds.MessageStoreArchive => $"archive {AttachmentId} of export task {MessageId}",
+        _ => $"message {MessageId} attachment {AttachmentId}",
+    };
 
     public static ContentIdentity Recording(string recordingId) => new(ContentKinds.Recording, recordingId, null, null);
 
     public static ContentIdentity MessageAttachment(string messageId, string attachmentId) => new(ContentKinds.MessageAttachment, null, messageId, attachmentId);
+
+    // Two ids like a message attachment's: the task in the first place, the archive's number in the second.
+    public static ContentIdentity MessageStoreArchive(string taskId, string archiveNumber) => new(ContentKinds.MessageStoreArchive, null, taskId, archiveNumber);
 
     public bool Equals(ContentIdentity? other) =>
         other is not null && Kind == other.Kind && RecordingId == other.RecordingId && MessageId == other.MessageId && AttachmentId == other.AttachmentId;

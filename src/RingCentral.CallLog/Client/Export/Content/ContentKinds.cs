@@ -8,4 +8,10 @@ internal static class ContentKinds
 
     /// <summary>One attachment of a message-store message: voicemail audio, its transcription, a fax document.</summary>
     public const string MessageAttachment = "message-attachment";
+
+    /// <summary>
+    /// One zip of an account-wide message store export, downloaded by the engine and unpacked into
+    /// message attachments; a working file, not part of the archive (the verifier passes it over).
+    /// </summary>
+    public const string MessageStoreArchive = "message-store-archive";
 }

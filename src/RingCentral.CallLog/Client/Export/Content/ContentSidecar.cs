@@ -40,9 +40,12 @@ internal sealed class ContentSidecar
     public string? AttachmentType { get; set; }
 
     /// <summary>Whose sidecar this is.</summary>
-    public ContentIdentity Identity => (Kind ?? ContentKinds.Recording) == ContentKinds.MessageAttachment
-        ? ContentIdentity.MessageAttachment(MessageId ?? string.Empty, AttachmentId ?? string.Empty)
-        : ContentIdentity.Recording(RecordingId);
+    public ContentIdentity Identity => (Kind ?? ContentKinds.Recording) switch
+    {
+        ContentKinds.MessageAttachment => ContentIdentity.MessageAttachment(MessageId ?? string.Empty, AttachmentId ?? string.Empty),
+        ContentKinds.MessageStoreArchive => ContentIdentity.MessageStoreArchive(MessageId ?? string.Empty, AttachmentId ?? string.Empty),
+        _ => ContentIdentity.Recording(RecordingId),
+    };
 
     public ContentNameValues? Call { get; set; }
 
@@ -102,12 +105,13 @@ internal sealed class ContentSidecar
 
             var kind = Text(root, "kind") ?? ContentKinds.Recording;
             var id = Id(root, "recordingId");
-            var messageId = Id(root, "messageId");
-            var attachmentId = Id(root, "attachmentId");
+            var archive = kind == ContentKinds.MessageStoreArchive;
+            var messageId = Id(root, archive ? "taskId" : "messageId");
+            var attachmentId = Id(root, archive ? "archive" : "attachmentId");
             var names = kind switch
             {
                 ContentKinds.Recording => id is not null,
-                ContentKinds.MessageAttachment => messageId is not null && attachmentId is not null,
+                ContentKinds.MessageAttachment or ContentKinds.MessageStoreArchive => messageId is not null && attachmentId is not null,
                 _ => false,
             };
             if (!names)
@@ -220,6 +224,11 @@ internal sealed class ContentSidecar
             w.WriteString("attachmentId", identity.AttachmentId);
             Optional(w, "attachmentType", AttachmentType ?? call.AttachmentType);
             Optional(w, "messageType", call.MessageType);
+        }
+        else if (identity.Kind == ContentKinds.MessageStoreArchive)
+        {
+            w.WriteString("taskId", identity.TaskId);
+            w.WriteString("archive", identity.ArchiveNumber);
         }
         else
         {

@@ -15,6 +15,9 @@ internal static class MediaTypes
     /// <summary>What a type is not known as: kept, under a neutral extension.</summary>
     public const string Unknown = ".bin";
 
+    /// <summary>A message store export's archive: a container the export unpacks, never an archived item itself.</summary>
+    public const string Zip = ".zip";
+
     // The first media type of each extension is the one a file of that extension is taken to be.
     private static readonly (string Extension, string[] MediaTypes)[] s_map =
     {
@@ -26,13 +29,14 @@ internal static class MediaTypes
         (".png", new[] { "image/png" }),
         (".jpg", new[] { "image/jpeg" }),
         (".gif", new[] { "image/gif" }),
+        (Zip, new[] { "application/zip", "application/x-zip-compressed" }),
     };
 
     /// <summary>The audio types a browser plays, by extension: what the report offers a player for.</summary>
     private static readonly HashSet<string> s_playable = new(StringComparer.OrdinalIgnoreCase) { ".mp3", ".wav" };
 
-    /// <summary>Every extension a downloaded file may get, <see cref="Unknown"/> last.</summary>
-    public static readonly IReadOnlyList<string> AllExtensions = s_map.Select(m => m.Extension).Concat(new[] { Unknown }).ToArray();
+    /// <summary>Every extension an archived item may get, <see cref="Unknown"/> last; not <see cref="Zip"/>, which only carries items.</summary>
+    public static readonly IReadOnlyList<string> AllExtensions = s_map.Select(m => m.Extension).Where(e => e != Zip).Concat(new[] { Unknown }).ToArray();
 
     /// <summary>The extension for a Content-Type (parameters ignored, any case), or <see cref="Unknown"/>.</summary>
     public static string ExtensionFor(string? contentType)
