@@ -167,6 +167,33 @@ public sealed class WatchRcCallEventTests
     }
 
     [Fact]
+    public async Task Events_a_recovery_replays_again_are_written_once()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Timeout 00:01:00 -Debug");
+        await watch.SubscribedAsync();
+        await sim.Hook("calls", new { count = 3 });
+        var sentBefore = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Events.Count >= sentBefore, "the events before the drop");
+
+        // The gateway replays its whole buffer on recovery: every event so far comes a second time.
+        await sim.Hook("ws", new { drop = true, replayDeliveredOnNextRecovery = true });
+        await watch.WaitForAsync(() => watch.Verbose.Any(v => v.Contains("recovered the session", StringComparison.Ordinal)), "the recovery");
+        await sim.Hook("calls", new { count = 2 });
+        var sent = await NotificationsSent(sim);
+        // The replay comes first on the recovered socket, so once the new calls' events are in, so is it.
+        await watch.WaitForAsync(() => watch.Events.Count >= sent, "the events after the recovery");
+        await Task.Delay(500);
+        await watch.StopAsync();
+
+        var events = watch.Events;
+        Assert.Equal(sent, events.Count);
+        Assert.Equal(events.Count, events.Select(e => (e.TelephonySessionId, e.PartyId, e.Sequence)).Distinct().Count());
+        Assert.Equal(sentBefore, watch.Debug.Count(d => d.StartsWith("Skipped event", StringComparison.Ordinal)));
+        Assert.Empty(watch.Warnings);
+    }
+
+    [Fact]
     public async Task A_refused_recovery_warns_naming_the_gap_and_subscribes_again()
     {
         await using var sim = await StartAsync();
