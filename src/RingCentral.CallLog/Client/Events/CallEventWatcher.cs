@@ -32,6 +32,9 @@ internal sealed class CallEventWatcher
     // The newest recovery token read: a secret of the session, never put into any text.
     private string? _wsc;
     private string? _subscriptionId;
+
+    // RingCentral's time of the newest notification received: events after it may be lost with a session.
+    private DateTime? _lastNotificationTime;
     private TimeSpan _recoveryTimeout = TimeSpan.FromSeconds(180);
 
     public CallEventWatcher(RcHttpCore core, IReadOnlyList<string> filters, IRcEvents events)
@@ -74,12 +77,16 @@ internal sealed class CallEventWatcher
                 }
 
                 var droppedAt = DateTime.UtcNow;
+
+                // Frames come in order: what the gateway queued after the newest notification read may
+                // have died with the socket, even if queued before the drop was noticed.
+                var gapFrom = _lastNotificationTime ?? connection.ConnectedAt;
                 _events.Verbose($"The WebSocket connection ended ({drop}); reconnecting.");
                 connection.Socket.Dispose();
 
                 // Gone: nothing of it to close if the reconnect fails.
                 connection = null;
-                connection = await ReconnectAsync(droppedAt, deliver, end).ConfigureAwait(false);
+                connection = await ReconnectAsync(droppedAt, gapFrom, deliver, end).ConfigureAwait(false);
                 if (connection is null)
                 {
                     return;
@@ -95,7 +102,7 @@ internal sealed class CallEventWatcher
         }
     }
 
-    private async Task<GatewayConnection?> ReconnectAsync(DateTime droppedAt, Action<RcCallEvent> deliver, CancellationToken end)
+    private async Task<GatewayConnection?> ReconnectAsync(DateTime droppedAt, DateTime gapFrom, Action<RcCallEvent> deliver, CancellationToken end)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -135,14 +142,12 @@ internal sealed class CallEventWatcher
             var reason = presented is null
                 ? string.Format(CultureInfo.InvariantCulture, "reconnected after the recovery timeout of {0:0} s", _recoveryTimeout.TotalSeconds)
                 : "recovery " + (connection.RecoveryState ?? "not answered") + (connection.RecoveryErrorCode is null ? string.Empty : " with " + connection.RecoveryErrorCode);
-            var now = DateTime.UtcNow;
             if (StopOnGap)
             {
                 await CloseAsync(connection).ConfigureAwait(false);
-                throw new CallEventGapException(droppedAt, now, reason);
+                throw new CallEventGapException(gapFrom, DateTime.UtcNow, reason);
             }
 
-            _events.Warning(CallEventGapException.Describe(droppedAt, now, reason) + " Subscribed again.");
             try
             {
                 await SubscribeAsync(connection, deliver, end).ConfigureAwait(false);
@@ -153,6 +158,8 @@ internal sealed class CallEventWatcher
                 throw;
             }
 
+            // The gap ends once the new subscription exists: events before it went nowhere.
+            _events.Warning(CallEventGapException.Describe(gapFrom, DateTime.UtcNow, reason) + " Subscribed again.");
             return connection;
         }
     }
@@ -330,6 +337,11 @@ internal sealed class CallEventWatcher
         {
             case "ServerNotification":
                 var received = DateTime.UtcNow;
+                if (DateTime.TryParse(CallEventMapper.Text(body, "timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var sentAt))
+                {
+                    _lastNotificationTime = sentAt;
+                }
+
                 foreach (var e in CallEventMapper.Map(body, received))
                 {
                     if (_seen.Add(e.TelephonySessionId + "|" + e.PartyId + "|" + e.Sequence?.ToString(CultureInfo.InvariantCulture)))
@@ -538,6 +550,8 @@ internal sealed class CallEventWatcher
         }
 
         public GatewaySocket Socket { get; }
+
+        public DateTime ConnectedAt { get; } = DateTime.UtcNow;
 
         public string? RecoveryState { get; set; }
 
