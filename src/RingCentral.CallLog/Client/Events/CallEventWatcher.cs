@@ -106,7 +106,7 @@ internal sealed class CallEventWatcher
     {
         for (var attempt = 0; ; attempt++)
         {
-            var wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Min(attempt, 20))));
+            var wait = ReconnectBackoff.Before(attempt, FirstBackoff, MaxBackoff);
             try
             {
                 await RcHttpCore.DelayAsync(wait, "reconnecting to the WebSocket gateway", _events, end).ConfigureAwait(false);
@@ -180,9 +180,9 @@ internal sealed class CallEventWatcher
         var connection = new GatewayConnection(socket);
         try
         {
-            var first = await WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, end).ConfigureAwait(false);
+            var first = await GatewayFrameJson.WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, end).ConfigureAwait(false);
             using var frame = Parse(first) ?? throw new RcApiException(RcErrorKind.ConnectionFailed, "The WebSocket gateway closed the connection before it said anything.");
-            var (meta, body) = Split(frame);
+            var (meta, body) = GatewayFrameJson.Split(frame);
             var type = CallEventMapper.Text(meta, "type");
             if (type == "Error")
             {
@@ -214,7 +214,7 @@ internal sealed class CallEventWatcher
 
     private async Task SubscribeAsync(GatewayConnection connection, Action<RcCallEvent> deliver, CancellationToken end)
     {
-        var body = JsonText(w =>
+        var body = GatewayFrameJson.JsonText(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("eventFilters");
@@ -230,7 +230,7 @@ internal sealed class CallEventWatcher
             w.WriteEndObject();
         });
         using var answer = await RequestAsync(connection, "POST", SubscriptionPath, body, deliver, end).ConfigureAwait(false);
-        var (meta, info) = Split(answer);
+        var (meta, info) = GatewayFrameJson.Split(answer);
         var status = CallEventMapper.Text(meta, "status");
         if (status != "200")
         {
@@ -331,7 +331,7 @@ internal sealed class CallEventWatcher
             return null;
         }
 
-        var (meta, body) = Split(frame);
+        var (meta, body) = GatewayFrameJson.Split(frame);
         ReadWsc(meta);
         switch (CallEventMapper.Text(meta, "type"))
         {
@@ -372,7 +372,7 @@ internal sealed class CallEventWatcher
     {
         try
         {
-            await connection.Socket.SendAsync(JsonText(w =>
+            await connection.Socket.SendAsync(GatewayFrameJson.JsonText(w =>
             {
                 w.WriteStartArray();
                 w.WriteStartObject();
@@ -394,7 +394,7 @@ internal sealed class CallEventWatcher
     private async Task<JsonDocument> RequestAsync(GatewayConnection connection, string method, string path, string? body, Action<RcCallEvent> deliver, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString();
-        var request = JsonText(w =>
+        var request = GatewayFrameJson.JsonText(w =>
         {
             w.WriteStartArray();
             w.WriteStartObject();
@@ -416,7 +416,7 @@ internal sealed class CallEventWatcher
             await connection.Socket.SendAsync(request, cancellationToken).ConfigureAwait(false);
             while (true)
             {
-                var text = await WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                var text = await GatewayFrameJson.WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, cancellationToken).ConfigureAwait(false);
                 _ = connection.TakeFrame();
                 if (text is null)
                 {
@@ -424,7 +424,7 @@ internal sealed class CallEventWatcher
                 }
 
                 var frame = Parse(text);
-                if (frame is not null && CallEventMapper.Text(Split(frame).Meta, "messageId") == id)
+                if (frame is not null && CallEventMapper.Text(GatewayFrameJson.Split(frame).Meta, "messageId") == id)
                 {
                     return frame;
                 }
@@ -453,7 +453,7 @@ internal sealed class CallEventWatcher
                 try
                 {
                     using var answer = await RequestAsync(connection, "DELETE", SubscriptionPath + "/" + _subscriptionId, null, _ => { }, budget.Token).ConfigureAwait(false);
-                    _events.Verbose($"Cancelled subscription {_subscriptionId} ({CallEventMapper.Text(Split(answer).Meta, "status")}).");
+                    _events.Verbose($"Cancelled subscription {_subscriptionId} ({CallEventMapper.Text(GatewayFrameJson.Split(answer).Meta, "status")}).");
                     _subscriptionId = null;
                 }
                 catch (Exception ex) when (ex is RcApiException or OperationCanceledException or WebSocketException)
@@ -500,71 +500,6 @@ internal sealed class CallEventWatcher
         return null;
     }
 
-    private static (JsonElement Meta, JsonElement Body) Split(JsonDocument frame)
-    {
-        var root = frame.RootElement;
-        return (root[0], root.GetArrayLength() > 1 ? root[1] : default);
-    }
 
-    private static async Task<string?> WithinAsync(Task<string?> frame, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = Task.Delay(limit, guard.Token);
-        await Task.WhenAny(frame, timer).ConfigureAwait(false);
-        guard.Cancel();
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!frame.IsCompleted)
-        {
-            throw new RcApiException(RcErrorKind.RequestTimeout, "The WebSocket gateway did not answer within " + limit.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s.");
-        }
 
-        try
-        {
-            return await frame.ConfigureAwait(false);
-        }
-        catch (WebSocketException ex)
-        {
-            throw new RcApiException(RcErrorKind.ConnectionFailed, "The WebSocket connection dropped (" + ex.WebSocketErrorCode + ").");
-        }
-    }
-
-    private static string JsonText(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>A socket and its one pending receive, which survives a heartbeat wait.</summary>
-    private sealed class GatewayConnection
-    {
-        private Task<string?>? _pending;
-
-        public GatewayConnection(GatewaySocket socket)
-        {
-            Socket = socket;
-        }
-
-        public GatewaySocket Socket { get; }
-
-        public DateTime ConnectedAt { get; } = DateTime.UtcNow;
-
-        public string? RecoveryState { get; set; }
-
-        public string? RecoveryErrorCode { get; set; }
-
-        public Task<string?> NextFrame() => _pending ??= Socket.ReceiveAsync();
-
-        /// <summary>The pending frame, handed over: the next <see cref="NextFrame"/> starts a new receive.</summary>
-        public Task<string?> TakeFrame()
-        {
-            var frame = NextFrame();
-            _pending = null;
-            return frame;
-        }
-    }
 }
