@@ -52,6 +52,8 @@ BeforeAll {
         'docs/en-US/Connect-RcAccount.md: Example 4: *'       = 'interactive sign-in in a browser'
         'docs/en-US/Connect-RcAccount.md: Example 5: *'       = 'asks for the proxy''s credentials (Get-Credential) and needs a proxy'
         'docs/en-US/Test-RcRecordingArchive.md: Example 4: *' = 'asks for confirmation before it deletes (run without -Confirm:$false at a prompt)'
+        'README.md: Running the watcher as a service'         = 'the service''s script watches until the service stops it; "When a call ends, post it to a chat/CRM webhook" runs the same pipeline with -First'
+        'README.md: Running the watcher as a service (2)'     = 'registers a Windows scheduled task (Register-ScheduledTask), which needs Windows and an administrator'
     }
 
     # Examples whose right result is no output at all.
@@ -77,6 +79,7 @@ BeforeAll {
         @{ Find = '\+16505550100'; With = '{phoneNumber}'; Why = 'a number with calls this month' }
         @{ Find = 'while \(\$true\)'; With = 'foreach ($round in 1..2)'; Why = 'a monitoring loop runs twice' }
         @{ Find = 'Start-Sleep -Seconds 30'; With = 'Start-Sleep -Seconds 1'; Why = 'the monitoring loop''s pause' }
+        @{ Find = 'https://hooks\.example\.com/[^''"\s]*'; With = '{url}/_sim/webhook'; Why = 'a chat/CRM webhook: the simulator''s sink keeps what is posted' }
     )
 
     # Variables and secrets the examples take as given (the Developer Console's values), and a
@@ -256,14 +259,31 @@ Describe 'Documented examples run as written against the simulator' {
         # An example that deletes recordings gets a simulator of its own: the others must still find them.
         $deletes = $Code -match 'Remove-RcRecording(?![^\n]*-WhatIf)'
         $w = if ($deletes) { New-ExampleWorld } else { $world }
+        # An example that watches call events needs calls to happen while it runs: a call ends every second.
+        $feeder = if ($Code -match 'Watch-RcCallEvent') {
+            Start-ThreadJob -ArgumentList "$($w.Simulator.url)/_sim/calls" -ScriptBlock {
+                param($uri)
+                while ($true) { Start-Sleep -Seconds 1; Invoke-RestMethod -Method Post -Uri $uri -Body '{"count":1,"visibleAfterSeconds":0}' -ContentType application/json | Out-Null }
+            }
+        }
+        $postsBefore = @((Invoke-RestMethod "$($w.Simulator.url)/_sim/webhook").posts).Count
         try { $result = Invoke-Example $_ $w }
-        finally { if ($deletes) { Stop-TestSimulator $w.Simulator; Remove-Item -LiteralPath $w.Folder -Recurse -Force -ErrorAction Ignore } }
+        finally {
+            if ($feeder) { Stop-Job $feeder; Remove-Job $feeder -Force }
+            $posts = @((Invoke-RestMethod "$($w.Simulator.url)/_sim/webhook").posts | Select-Object -Skip $postsBefore)
+            if ($deletes) { Stop-TestSimulator $w.Simulator; Remove-Item -LiteralPath $w.Folder -Recurse -Force -ErrorAction Ignore }
+        }
 
         $shown = @($result.Output -split "`n" | Where-Object { $_.Trim() -and $_ -notmatch '^(WARNING|VERBOSE|DEBUG): ' })
         $because = "$Name (line $Line) ran as:`n$($result.Code)`n--- stdout:`n$($result.Output)`n--- stderr:`n$($result.Errors)`n--- files written: $($result.Written -join ', ')`n"
         $result.Errors.Trim() | Should -BeNullOrEmpty -Because $because
         $result.ExitCode | Should -Be 0 -Because $because
         $result.Empty | Should -BeNullOrEmpty -Because "an example writes no empty file: $because"
+        if ($result.Code -match '/_sim/webhook') {
+            # What the example posted arrived: each a call with its session.
+            $posts.Count | Should -BeGreaterThan 0 -Because "the example posts to the webhook: $because"
+            foreach ($p in $posts) { ($p.body | ConvertFrom-Json).TelephonySessionId | Should -Not -BeNullOrEmpty -Because "each post is a call: $because" }
+        }
         if (-not @($Quiet.Keys | Where-Object { $Name -like $_ })) {
             ($shown.Count + $result.Written.Count) | Should -BeGreaterThan 0 -Because "the example promises output: $because"
         }

@@ -62,7 +62,7 @@ public sealed class GetRcActiveCallCommand : CallLogListingCmdlet
             View = View,
             PerPage = EffectivePageSize(TelephonySessionId is null && SessionId is null ? PagingParameters : null),
         };
-        var api = RequireConnection().Session.CallLogs;
+        var api = CallLogs;
         if (TelephonySessionId is null && SessionId is null)
         {
             WritePages(api, api.FirstActiveCallsPageUri(query), RouteKeys.ActiveCalls, false, PagingParameters, "Reading active calls");
@@ -103,7 +103,7 @@ public sealed class GetRcActiveCallCommand : CallLogListingCmdlet
 
         if (_lookup is null)
         {
-            var core = RequireConnection().Session.Core;
+            var core = Session.Core;
             var firstPage = api.FirstActiveCallsPageUri(query);
             _lookup = new ActiveCallLookup(ct => ReadAllAsync(api, firstPage, ct), () => core.Pacer.Snapshot(RouteKeys.ActiveCalls), m => Pump.Post(() => Write(m)), StopToken)
             {

@@ -87,7 +87,7 @@ public sealed class GetRcMessageCommand : RcCmdlet
             query = Query(DateTime.UtcNow);
         }
 
-        var connection = RequireConnection();
+        var connection = ConnectionInUse;
         if (query is not null)
         {
             if (DateTo is null)

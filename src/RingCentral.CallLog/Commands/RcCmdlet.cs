@@ -42,8 +42,7 @@ public abstract class RcCmdlet : RcAsyncCmdlet
     internal RecordingApi Recordings => Session.Recordings;
 
     /// <summary>The connection to use; a terminating RingCentralNotConnected error when there is none.</summary>
-    /// <remarks>Prefer <see cref="Session"/> and the APIs above; this stays for the cmdlets not yet moved onto them.</remarks>
-    internal RcConnection RequireConnection()
+    private RcConnection RequireConnection()
     {
         if (Connection is { Session.IsDisconnected: true })
         {

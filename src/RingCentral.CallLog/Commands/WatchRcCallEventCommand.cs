@@ -88,8 +88,7 @@ public sealed class WatchRcCallEventCommand : RcCmdlet
             MissedCallOnly = MissedCall,
             WithRecordingsOnly = WithRecording,
         }.Build();
-        var connection = RequireConnection();
-        var watcher = new CallEventWatcher(connection.Session.Core, filters, RcEvents)
+        var watcher = new CallEventWatcher(Session.Core, filters, RcEvents)
         {
             StopOnGap = GapAction == "Stop",
             HeartbeatInterval = HeartbeatInterval,

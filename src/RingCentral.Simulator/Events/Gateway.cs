@@ -13,6 +13,7 @@ internal sealed class Gateway
 {
     private readonly ConcurrentDictionary<string, GatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<GatewayConnection, byte> _connections = new();
+    private readonly ConcurrentQueue<SentNotification> _sent = new();
     private long _notifications;
     private long _published;
 
@@ -30,6 +31,9 @@ internal sealed class Gateway
     public int OpenConnections => _connections.Count;
 
     public long NotificationsSent => Interlocked.Read(ref _notifications);
+
+    /// <summary>Every notification made for a subscription, in order, the newest 100 000: what a test compares a client's output with.</summary>
+    public IReadOnlyCollection<SentNotification> Sent => _sent;
 
     /// <summary>A new gateway session for <paramref name="oauth"/> (a first connect, or a failed recovery).</summary>
     public GatewaySession NewSession(Session oauth)
@@ -84,6 +88,11 @@ internal sealed class Gateway
             if (session.Subscription?.Match(e) is not { } filter) continue;
             session.Notify(e, filter, Settings.RecoveryBufferSize);
             Interlocked.Increment(ref _notifications);
+            _sent.Enqueue(new SentNotification(e.TelephonySessionId, e.PartyId, e.Sequence, e.StatusCode, session.Subscription?.Id, DateTimeOffset.UtcNow));
+            while (_sent.Count > 100_000) _sent.TryDequeue(out _);
         }
     }
 }
+
+/// <summary>One notification the gateway made (sent at once, or buffered for a connection to come).</summary>
+internal sealed record SentNotification(string TelephonySessionId, string PartyId, long Sequence, string Status, string? SubscriptionId, DateTimeOffset Time);

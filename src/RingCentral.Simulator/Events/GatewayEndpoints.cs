@@ -21,6 +21,25 @@ internal static class GatewayEndpoints
 
     public static void MapHooks(IEndpointRouteBuilder routes, SimulatorState sim)
     {
+        WebhookSink.Map(routes);
+        routes.MapGet("/_sim/ws/sent", (HttpContext ctx) => JsonBody.WriteAsync(ctx, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("sent");
+            foreach (var n in sim.Gateway.Sent)
+            {
+                w.WriteStartObject();
+                w.WriteString("telephonySessionId", n.TelephonySessionId);
+                w.WriteString("partyId", n.PartyId);
+                w.WriteNumber("sequence", n.Sequence);
+                w.WriteString("status", n.Status);
+                w.WriteString("subscriptionId", n.SubscriptionId);
+                w.WriteString("time", n.Time.UtcDateTime);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, 1 << 16));
         routes.MapPost("/_sim/ws", async (HttpContext ctx) =>
         {
             using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
@@ -38,6 +57,7 @@ internal static class GatewayEndpoints
                 if (e.TryGetProperty("webSocketPermission", out v)) s.WebSocketPermission = v.GetBoolean();
                 if (e.TryGetProperty("callControlPermission", out v)) s.CallControlPermission = v.GetBoolean();
                 if (e.TryGetProperty("refuseNextRecovery", out v)) s.RefuseNextRecovery = v.GetBoolean();
+                if (e.TryGetProperty("replayDeliveredOnNextRecovery", out v)) s.ReplayDeliveredOnNextRecovery = v.GetBoolean();
                 if (e.TryGetProperty("malformed", out v) && v.GetBoolean()) sim.Gateway.SendMalformed();
                 if (e.TryGetProperty("drop", out v) && v.GetBoolean()) dropped = sim.Gateway.DropAll();
             }
@@ -123,6 +143,12 @@ internal static class GatewayEndpoints
         // A recovering client may still hold the old socket open: the new connection takes the session over.
         session.Connection?.Abort();
         long? replayAfter = state == "Successful" ? WscToken.Parse(ctx.Request.Query["wsc"].ToString())!.Value.Sequence : null;
+        if (replayAfter is not null && gateway.Settings.ReplayDeliveredOnNextRecovery)
+        {
+            // A test's replay of events the client already has: the whole buffer again, from its start.
+            gateway.Settings.ReplayDeliveredOnNextRecovery = false;
+            replayAfter = 0;
+        }
         var created = DateTimeOffset.UtcNow;
         session.Attach(connection, wsc => GatewayFrames.ConnectionDetails(wsc, gateway.Settings, created, state, error), replayAfter);
         gateway.Track(connection);

@@ -41,7 +41,9 @@ internal sealed class GatewaySession
     {
         lock (_gate)
         {
-            connection.Send(connectionDetails(new WscToken(Key, _sequence)));
+            // A recovered connection's wsc points at the replay's start, not the newest notification:
+            // dropped again before the replay has arrived, the client then recovers the replay too.
+            connection.Send(connectionDetails(new WscToken(Key, replayAfter ?? _sequence)));
             if (replayAfter is long after)
             {
                 var first = true;

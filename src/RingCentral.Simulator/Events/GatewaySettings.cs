@@ -22,6 +22,9 @@ internal sealed class GatewaySettings
     /// <summary>The next recovery attempt answers recoveryState Failed, whatever its wsc.</summary>
     public bool RefuseNextRecovery { get; set; }
 
+    /// <summary>The next successful recovery replays the whole buffer, events the client already had included.</summary>
+    public bool ReplayDeliveredOnNextRecovery { get; set; }
+
     /// <summary>Every ServerNotification waits this long before it is sent (frames then overtake each other).</summary>
     public int NotificationDelayMs { get; set; }
 }

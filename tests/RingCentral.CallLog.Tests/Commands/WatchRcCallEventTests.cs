@@ -167,6 +167,60 @@ public sealed class WatchRcCallEventTests
     }
 
     [Fact]
+    public async Task Events_a_recovery_replays_again_are_written_once()
+    {
+        await using var sim = await StartAsync();
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Timeout 00:01:00 -Debug");
+        await watch.SubscribedAsync();
+        await sim.Hook("calls", new { count = 3 });
+        var sentBefore = await NotificationsSent(sim);
+        await watch.WaitForAsync(() => watch.Events.Count >= sentBefore, "the events before the drop");
+
+        // The gateway replays its whole buffer on recovery: every event so far comes a second time.
+        await sim.Hook("ws", new { drop = true, replayDeliveredOnNextRecovery = true });
+        await watch.WaitForAsync(() => watch.Verbose.Any(v => v.Contains("recovered the session", StringComparison.Ordinal)), "the recovery");
+        await sim.Hook("calls", new { count = 2 });
+        var sent = await NotificationsSent(sim);
+        // The replay comes first on the recovered socket, so once the new calls' events are in, so is it.
+        await watch.WaitForAsync(() => watch.Events.Count >= sent, "the events after the recovery");
+        await Task.Delay(500);
+        await watch.StopAsync();
+
+        var events = watch.Events;
+        Assert.Equal(sent, events.Count);
+        Assert.Equal(events.Count, events.Select(e => (e.TelephonySessionId, e.PartyId, e.Sequence)).Distinct().Count());
+        Assert.Equal(sentBefore, watch.Debug.Count(d => d.StartsWith("Skipped event", StringComparison.Ordinal)));
+        Assert.Empty(watch.Warnings);
+    }
+
+    [Fact]
+    public async Task After_the_access_token_expired_a_drop_reconnects_with_a_renewed_token_and_recovers()
+    {
+        await using var sim = await HostedModule.StartAsync(new SimulatorOptions
+        {
+            Seed = 3, Extensions = 4, CallsPerDay = 5, Days = 1, Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true, AccessTokenTtlSeconds = 3,
+        });
+        using var watch = new RunningWatch(sim, "Watch-RcCallEvent -Account -Status Disconnected -First 2 -Timeout 00:01:00");
+        await watch.SubscribedAsync();
+        await sim.Hook("calls", new { count = 1 });
+        await watch.WaitForAsync(() => watch.Events.Count == 1, "the first event");
+
+        // Hours compressed to seconds: the access token the watch started with has expired.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await sim.Hook("ws", new { drop = true });
+        await sim.Hook("calls", new { count = 1 });
+        Assert.Null(await watch.EndAsync());
+
+        Assert.Equal(2, watch.Events.Count);
+        Assert.Contains(watch.Verbose, v => v.Contains("recovered the session", StringComparison.Ordinal));
+        Assert.Empty(watch.Warnings);
+        var requests = await sim.Requests();
+        var wstokens = requests.Where(r => (string?)r["path"] == "/restapi/oauth/wstoken").ToList();
+        Assert.Equal(2, wstokens.Count(r => (int?)r["status"] == 200));
+        Assert.Contains(requests, r => (string?)r["path"] == "/restapi/oauth/token" && (int?)r["status"] == 200 && requests.IndexOf(r) > requests.IndexOf(wstokens[0]));
+    }
+
+    [Fact]
     public async Task A_refused_recovery_warns_naming_the_gap_and_subscribes_again()
     {
         await using var sim = await StartAsync();

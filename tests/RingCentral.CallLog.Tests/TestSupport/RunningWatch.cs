@@ -35,6 +35,9 @@ internal sealed class RunningWatch : IDisposable
 
     public List<string> Warnings => _ps.Streams.Warning.Select(v => v.Message).ToList();
 
+    /// <summary>The debug text, when the watch was started with -Debug.</summary>
+    public List<string> Debug => _ps.Streams.Debug.Select(v => v.Message).ToList();
+
     /// <summary>Every text the watch wrote besides its objects.</summary>
     public string AllText => string.Join("\n", Verbose.Concat(Warnings).Concat(_ps.Streams.Error.Select(e => e.ToString())));
 

@@ -32,6 +32,9 @@ internal sealed class CallEventWatcher
     // The newest recovery token read: a secret of the session, never put into any text.
     private string? _wsc;
     private string? _subscriptionId;
+
+    // RingCentral's time of the newest notification received: events after it may be lost with a session.
+    private DateTime? _lastNotificationTime;
     private TimeSpan _recoveryTimeout = TimeSpan.FromSeconds(180);
 
     public CallEventWatcher(RcHttpCore core, IReadOnlyList<string> filters, IRcEvents events)
@@ -74,12 +77,16 @@ internal sealed class CallEventWatcher
                 }
 
                 var droppedAt = DateTime.UtcNow;
+
+                // Frames come in order: what the gateway queued after the newest notification read may
+                // have died with the socket, even if queued before the drop was noticed.
+                var gapFrom = _lastNotificationTime ?? connection.ConnectedAt;
                 _events.Verbose($"The WebSocket connection ended ({drop}); reconnecting.");
                 connection.Socket.Dispose();
 
                 // Gone: nothing of it to close if the reconnect fails.
                 connection = null;
-                connection = await ReconnectAsync(droppedAt, deliver, end).ConfigureAwait(false);
+                connection = await ReconnectAsync(droppedAt, gapFrom, deliver, end).ConfigureAwait(false);
                 if (connection is null)
                 {
                     return;
@@ -95,11 +102,11 @@ internal sealed class CallEventWatcher
         }
     }
 
-    private async Task<GatewayConnection?> ReconnectAsync(DateTime droppedAt, Action<RcCallEvent> deliver, CancellationToken end)
+    private async Task<GatewayConnection?> ReconnectAsync(DateTime droppedAt, DateTime gapFrom, Action<RcCallEvent> deliver, CancellationToken end)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Min(attempt, 20))));
+            var wait = ReconnectBackoff.Before(attempt, FirstBackoff, MaxBackoff);
             try
             {
                 await RcHttpCore.DelayAsync(wait, "reconnecting to the WebSocket gateway", _events, end).ConfigureAwait(false);
@@ -135,14 +142,12 @@ internal sealed class CallEventWatcher
             var reason = presented is null
                 ? string.Format(CultureInfo.InvariantCulture, "reconnected after the recovery timeout of {0:0} s", _recoveryTimeout.TotalSeconds)
                 : "recovery " + (connection.RecoveryState ?? "not answered") + (connection.RecoveryErrorCode is null ? string.Empty : " with " + connection.RecoveryErrorCode);
-            var now = DateTime.UtcNow;
             if (StopOnGap)
             {
                 await CloseAsync(connection).ConfigureAwait(false);
-                throw new CallEventGapException(droppedAt, now, reason);
+                throw new CallEventGapException(gapFrom, DateTime.UtcNow, reason);
             }
 
-            _events.Warning(CallEventGapException.Describe(droppedAt, now, reason) + " Subscribed again.");
             try
             {
                 await SubscribeAsync(connection, deliver, end).ConfigureAwait(false);
@@ -153,6 +158,8 @@ internal sealed class CallEventWatcher
                 throw;
             }
 
+            // The gap ends once the new subscription exists: events before it went nowhere.
+            _events.Warning(CallEventGapException.Describe(gapFrom, DateTime.UtcNow, reason) + " Subscribed again.");
             return connection;
         }
     }
@@ -173,9 +180,9 @@ internal sealed class CallEventWatcher
         var connection = new GatewayConnection(socket);
         try
         {
-            var first = await WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, end).ConfigureAwait(false);
+            var first = await GatewayFrameJson.WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, end).ConfigureAwait(false);
             using var frame = Parse(first) ?? throw new RcApiException(RcErrorKind.ConnectionFailed, "The WebSocket gateway closed the connection before it said anything.");
-            var (meta, body) = Split(frame);
+            var (meta, body) = GatewayFrameJson.Split(frame);
             var type = CallEventMapper.Text(meta, "type");
             if (type == "Error")
             {
@@ -207,7 +214,7 @@ internal sealed class CallEventWatcher
 
     private async Task SubscribeAsync(GatewayConnection connection, Action<RcCallEvent> deliver, CancellationToken end)
     {
-        var body = JsonText(w =>
+        var body = GatewayFrameJson.JsonText(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("eventFilters");
@@ -223,7 +230,7 @@ internal sealed class CallEventWatcher
             w.WriteEndObject();
         });
         using var answer = await RequestAsync(connection, "POST", SubscriptionPath, body, deliver, end).ConfigureAwait(false);
-        var (meta, info) = Split(answer);
+        var (meta, info) = GatewayFrameJson.Split(answer);
         var status = CallEventMapper.Text(meta, "status");
         if (status != "200")
         {
@@ -324,12 +331,17 @@ internal sealed class CallEventWatcher
             return null;
         }
 
-        var (meta, body) = Split(frame);
+        var (meta, body) = GatewayFrameJson.Split(frame);
         ReadWsc(meta);
         switch (CallEventMapper.Text(meta, "type"))
         {
             case "ServerNotification":
                 var received = DateTime.UtcNow;
+                if (DateTime.TryParse(CallEventMapper.Text(body, "timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var sentAt))
+                {
+                    _lastNotificationTime = sentAt;
+                }
+
                 foreach (var e in CallEventMapper.Map(body, received))
                 {
                     if (_seen.Add(e.TelephonySessionId + "|" + e.PartyId + "|" + e.Sequence?.ToString(CultureInfo.InvariantCulture)))
@@ -360,7 +372,7 @@ internal sealed class CallEventWatcher
     {
         try
         {
-            await connection.Socket.SendAsync(JsonText(w =>
+            await connection.Socket.SendAsync(GatewayFrameJson.JsonText(w =>
             {
                 w.WriteStartArray();
                 w.WriteStartObject();
@@ -382,7 +394,7 @@ internal sealed class CallEventWatcher
     private async Task<JsonDocument> RequestAsync(GatewayConnection connection, string method, string path, string? body, Action<RcCallEvent> deliver, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString();
-        var request = JsonText(w =>
+        var request = GatewayFrameJson.JsonText(w =>
         {
             w.WriteStartArray();
             w.WriteStartObject();
@@ -404,7 +416,7 @@ internal sealed class CallEventWatcher
             await connection.Socket.SendAsync(request, cancellationToken).ConfigureAwait(false);
             while (true)
             {
-                var text = await WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                var text = await GatewayFrameJson.WithinAsync(connection.NextFrame(), _core.Settings.RequestTimeout, cancellationToken).ConfigureAwait(false);
                 _ = connection.TakeFrame();
                 if (text is null)
                 {
@@ -412,7 +424,7 @@ internal sealed class CallEventWatcher
                 }
 
                 var frame = Parse(text);
-                if (frame is not null && CallEventMapper.Text(Split(frame).Meta, "messageId") == id)
+                if (frame is not null && CallEventMapper.Text(GatewayFrameJson.Split(frame).Meta, "messageId") == id)
                 {
                     return frame;
                 }
@@ -441,7 +453,7 @@ internal sealed class CallEventWatcher
                 try
                 {
                     using var answer = await RequestAsync(connection, "DELETE", SubscriptionPath + "/" + _subscriptionId, null, _ => { }, budget.Token).ConfigureAwait(false);
-                    _events.Verbose($"Cancelled subscription {_subscriptionId} ({CallEventMapper.Text(Split(answer).Meta, "status")}).");
+                    _events.Verbose($"Cancelled subscription {_subscriptionId} ({CallEventMapper.Text(GatewayFrameJson.Split(answer).Meta, "status")}).");
                     _subscriptionId = null;
                 }
                 catch (Exception ex) when (ex is RcApiException or OperationCanceledException or WebSocketException)
@@ -488,69 +500,6 @@ internal sealed class CallEventWatcher
         return null;
     }
 
-    private static (JsonElement Meta, JsonElement Body) Split(JsonDocument frame)
-    {
-        var root = frame.RootElement;
-        return (root[0], root.GetArrayLength() > 1 ? root[1] : default);
-    }
 
-    private static async Task<string?> WithinAsync(Task<string?> frame, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = Task.Delay(limit, guard.Token);
-        await Task.WhenAny(frame, timer).ConfigureAwait(false);
-        guard.Cancel();
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!frame.IsCompleted)
-        {
-            throw new RcApiException(RcErrorKind.RequestTimeout, "The WebSocket gateway did not answer within " + limit.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s.");
-        }
 
-        try
-        {
-            return await frame.ConfigureAwait(false);
-        }
-        catch (WebSocketException ex)
-        {
-            throw new RcApiException(RcErrorKind.ConnectionFailed, "The WebSocket connection dropped (" + ex.WebSocketErrorCode + ").");
-        }
-    }
-
-    private static string JsonText(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>A socket and its one pending receive, which survives a heartbeat wait.</summary>
-    private sealed class GatewayConnection
-    {
-        private Task<string?>? _pending;
-
-        public GatewayConnection(GatewaySocket socket)
-        {
-            Socket = socket;
-        }
-
-        public GatewaySocket Socket { get; }
-
-        public string? RecoveryState { get; set; }
-
-        public string? RecoveryErrorCode { get; set; }
-
-        public Task<string?> NextFrame() => _pending ??= Socket.ReceiveAsync();
-
-        /// <summary>The pending frame, handed over: the next <see cref="NextFrame"/> starts a new receive.</summary>
-        public Task<string?> TakeFrame()
-        {
-            var frame = NextFrame();
-            _pending = null;
-            return frame;
-        }
-    }
 }
