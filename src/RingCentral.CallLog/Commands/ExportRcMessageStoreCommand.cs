@@ -48,7 +48,7 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
     {
         // Checked before the connection is even looked at: bad input never costs a request.
         var request = Request();
-        var connection = RequireConnection();
+        var connection = ConnectionInUse;
         if (!ShouldProcess(request.Path, $"Export the account's message store from {request.DateFrom:u} to {request.DateTo:u}"))
         {
             return;

@@ -41,6 +41,9 @@ public abstract class RcCmdlet : RcAsyncCmdlet
     /// <summary>The session's recording endpoints.</summary>
     internal RecordingApi Recordings => Session.Recordings;
 
+    /// <summary>The session's message-store endpoints (voicemail, fax).</summary>
+    internal MessageApi Messages => Session.Messages;
+
     /// <summary>The connection to use; a terminating RingCentralNotConnected error when there is none.</summary>
     private RcConnection RequireConnection()
     {

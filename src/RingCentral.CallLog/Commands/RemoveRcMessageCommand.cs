@@ -74,7 +74,7 @@ public sealed class RemoveRcMessageCommand : RcCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => _api = RequireConnection().Session.Messages;
+    protected override void BeginProcessing() => _api = Messages;
 
     protected override void ProcessRecord()
     {

@@ -85,7 +85,7 @@ public sealed class SaveRcMessageCommand : RcCmdlet
             ThrowInvalidArgument(new ArgumentException("-FileNameTemplate: " + ex.Message, nameof(FileNameTemplate), ex), FileNameTemplate);
         }
 
-        var session = RequireConnection().Session;
+        var session = Session;
         PrepareDirectory(directory);
 
         // The sidecar is what Remove-RcMessage and Test-RcArchive verify against: always written.
