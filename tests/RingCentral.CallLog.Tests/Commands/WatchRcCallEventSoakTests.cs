@@ -42,8 +42,12 @@ public sealed class WatchRcCallEventSoakTests
             var refuse = refusedRounds.Contains(round);
             await sim.Hook("ws", new { drop = true, refuseNextRecovery = refuse });
             await sim.Hook("calls", new { count = 4 });
-            var subscriptions = refusedRounds.Count(r => r <= round) + 1;
             await watch.WaitForAsync(() => watch.Verbose.Count(v => v.StartsWith("Connected to the WebSocket gateway", StringComparison.Ordinal)) == round + 1, "reconnect " + round);
+
+            // A recovery the simulator was not told to refuse can still fail for real when the
+            // reconnect comes after its recoveryTimeout (a loaded machine): the watch then subscribes
+            // again and names a gap, which is correct behaviour, so count what happened.
+            var subscriptions = FailedRecoveries(watch) + 1;
             await watch.WaitForAsync(() => watch.Verbose.Count(v => v.StartsWith("Subscribed to", StringComparison.Ordinal)) == subscriptions, "subscription after round " + round);
         }
 
@@ -54,9 +58,11 @@ public sealed class WatchRcCallEventSoakTests
         Assert.InRange(sent.Count, 300, 2000);
 
         // The gaps the watch named; an event sent within one may be missing, every other must be there.
-        await watch.WaitForAsync(() => watch.Warnings.Count >= refusedRounds.Length, "the gap warnings");
+        var failedRecoveries = FailedRecoveries(watch);
+        Assert.True(failedRecoveries >= refusedRounds.Length, $"{failedRecoveries} failed recoveries, fewer than the {refusedRounds.Length} refused");
+        await watch.WaitForAsync(() => watch.Warnings.Count >= failedRecoveries, "the gap warnings");
         var gaps = watch.Warnings.Select(w => Regex.Matches(w, @"\d{4}-\d\d-\d\dT[\d:.]+Z").Select(m => DateTime.Parse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)).ToList()).ToList();
-        Assert.Equal(refusedRounds.Length, gaps.Count);
+        Assert.Equal(failedRecoveries, gaps.Count);
         Assert.All(gaps, g => Assert.Equal(2, g.Count));
         bool InGap(DateTime t) => gaps.Any(g => t >= g[0] && t <= g[1]);
         var expected = sent.Where(s => !InGap(s.Time)).Select(s => s.Key).ToHashSet();
@@ -80,6 +86,9 @@ public sealed class WatchRcCallEventSoakTests
         Assert.All(lost, l => Assert.True(InGap(l.Time), $"{l.Key} sent at {l.Time:O} is missing, outside every gap named"));
         Assert.All(gaps, g => Assert.Contains(lost, l => l.Time >= g[0] && l.Time <= g[1]));
     }
+
+    private static int FailedRecoveries(RunningWatch watch) =>
+        watch.Verbose.Count(v => v.StartsWith("Connected to the WebSocket gateway", StringComparison.Ordinal) && v.Contains("(recovery Failed)", StringComparison.Ordinal));
 
     private static string Key(RcCallEvent e) => $"{e.TelephonySessionId}|{e.PartyId}|{e.Sequence}";
 }
