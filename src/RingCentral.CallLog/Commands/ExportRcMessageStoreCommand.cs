@@ -54,7 +54,7 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
             return;
         }
 
-        PrepareDirectory(request.Path);
+        PrepareOutputFolder(new OutputFolder(), request.Path, Path);
         var export = new MessageStoreExport(connection.Session.Core, RcEvents)
         {
             Progressed = p => Pump.Post(() => Progress(p)),
@@ -131,22 +131,6 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
     // RingCentral's own spelling, whatever the case typed.
     private static string CanonicalType(string type) =>
         s_types.First(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
-
-    private void PrepareDirectory(string directory)
-    {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var probe = System.IO.Path.Combine(directory, ".rc-write-test-" + Guid.NewGuid().ToString("N"));
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            ThrowInvalidArgument(new ArgumentException($"-Path '{directory}' cannot be written: {ex.Message}", nameof(Path), ex), Path);
-        }
-    }
 
     private void Emit(MessageDownload row)
     {

@@ -76,6 +76,23 @@ public abstract class RcAsyncCmdlet : PSCmdlet, IDisposable
     internal void ThrowInvalidArgument(ArgumentException exception, object? target) =>
         ThrowTerminatingError(ErrorIds.InvalidArgumentRecord(exception, target));
 
+    /// <summary>True when this run only says what it would do: -WhatIf given, or $WhatIfPreference set.</summary>
+    internal bool IsWhatIfRun => LanguagePrimitives.IsTrue(
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) ? bound : SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+    /// <summary>Makes -Path ready (see <see cref="OutputFolder"/>); a place that cannot be written is one terminating error naming -Path.</summary>
+    internal void PrepareOutputFolder(OutputFolder folder, string directory, string? path)
+    {
+        try
+        {
+            folder.Prepare(directory);
+        }
+        catch (Exception ex) when (OutputFolder.IsWriteFailure(ex))
+        {
+            ThrowInvalidArgument(new ArgumentException($"-Path '{directory}' cannot be written: {ex.Message}", "Path", ex), path);
+        }
+    }
+
     /// <summary>Queues the client's messages and writes them from the pipeline thread.</summary>
     private sealed class CmdletEvents : IRcEvents
     {

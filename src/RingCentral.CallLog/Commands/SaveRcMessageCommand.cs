@@ -25,8 +25,7 @@ public sealed class SaveRcMessageCommand : RcCmdlet
     private readonly MailboxRefusals _refusals = new();
     private ContentDownloadQueue? _queue;
     private MessageBatchWriter? _batch;
-    private string? _createdDirectory;
-    private bool _completed;
+    private readonly OutputFolder _folder = new();
 
     /// <summary>The mailbox of -MessageId, and of piped inputs that do not name theirs: an extension id, or '~' (the default) for your own.</summary>
     [Parameter]
@@ -86,7 +85,11 @@ public sealed class SaveRcMessageCommand : RcCmdlet
         }
 
         var session = Session;
-        PrepareDirectory(directory);
+        // -WhatIf creates nothing.
+        if (!IsWhatIfRun)
+        {
+            PrepareOutputFolder(_folder, directory, Path);
+        }
 
         // The sidecar is what Remove-RcMessage and Test-RcArchive verify against: always written.
         var options = new ContentDownloadOptions { Overwrite = Force, Sidecar = true, ThrottleLimit = ThrottleLimit };
@@ -138,7 +141,7 @@ public sealed class SaveRcMessageCommand : RcCmdlet
         var queue = _queue!;
         WriteVerbose($"Message attachments: {queue.Downloaded} downloaded, {queue.Skipped} skipped, {queue.Failed} failed; {queue.Bytes} bytes.");
         WriteProgress(new ProgressRecord(ProgressId, "Saving messages", "Done") { RecordType = ProgressRecordType.Completed });
-        _completed = true;
+        _folder.Complete();
     }
 
     protected override void Dispose(bool disposing)
@@ -147,7 +150,7 @@ public sealed class SaveRcMessageCommand : RcCmdlet
         {
             // Stopped or failed mid-way: end the workers so every .partial is closed before we return.
             _queue?.Dispose();
-            RemoveUnusedDirectory();
+            _folder.RemoveIfUnused();
         }
 
         base.Dispose(disposing);
@@ -235,61 +238,6 @@ public sealed class SaveRcMessageCommand : RcCmdlet
         {
             WriteObject(MessageRows.ToDownload(outcome));
         }
-    }
-
-    /// <summary>
-    /// Creates -Path in the begin step (the next command may open a manifest in it); a place that
-    /// cannot be written is one terminating error naming -Path. -WhatIf creates nothing.
-    /// </summary>
-    private void PrepareDirectory(string directory)
-    {
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) ? bound : SessionState.PSVariable.GetValue("WhatIfPreference");
-        if (LanguagePrimitives.IsTrue(whatIf))
-        {
-            return;
-        }
-
-        try
-        {
-            if (!Directory.Exists(directory))
-            {
-                Directory.CreateDirectory(directory);
-                _createdDirectory = directory;
-            }
-
-            var probe = System.IO.Path.Combine(directory, ".rc-write-test-" + Guid.NewGuid().ToString("N"));
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            RemoveUnusedDirectory();
-            ThrowInvalidArgument(new ArgumentException($"-Path '{directory}' cannot be written: {ex.Message}", nameof(Path), ex), Path);
-        }
-    }
-
-    /// <summary>A run that did not complete leaves no empty folder of its own making behind.</summary>
-    private void RemoveUnusedDirectory()
-    {
-        if (_createdDirectory is null || _completed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (Directory.Exists(_createdDirectory) && Directory.GetFileSystemEntries(_createdDirectory).Length == 0)
-            {
-                Directory.Delete(_createdDirectory);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a folder we cannot remove is only untidy.
-        }
-
-        _createdDirectory = null;
     }
 
     private void WriteProgressNow()

@@ -22,8 +22,7 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
 
     private ContentDownloadQueue? _queue;
     private RecordingRetention? _retention;
-    private string? _createdDirectory;
-    private bool _completed;
+    private readonly OutputFolder _folder = new();
 
     /// <summary>Target directory; default the current file-system location. Created when missing.</summary>
     [Parameter]
@@ -59,7 +58,11 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
             ThrowInvalidArgument(new ArgumentException($"-Path '{directory}' is a file; Save-RcRecording needs a directory (it is created when missing).", nameof(Path)), Path);
         }
 
-        PrepareDirectory(directory);
+        // -WhatIf creates nothing.
+        if (!IsWhatIfRun)
+        {
+            PrepareOutputFolder(_folder, directory, Path);
+        }
 
         ContentFileNamer? namer = null;
         try
@@ -106,7 +109,7 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
         var queue = _queue!;
         WriteVerbose($"Recordings: {queue.Downloaded} downloaded, {queue.Skipped} skipped, {queue.Failed} failed; {queue.Bytes} bytes.");
         WriteProgress(new ProgressRecord(ProgressId, "Saving recordings", "Done") { RecordType = ProgressRecordType.Completed });
-        _completed = true;
+        _folder.Complete();
     }
 
     protected override void Dispose(bool disposing)
@@ -115,68 +118,10 @@ public sealed class SaveRcRecordingCommand : RecordingInputCmdlet
         {
             // Stopped or failed mid-way: end the workers so every .partial is closed before we return.
             _queue?.Dispose();
-            RemoveUnusedDirectory();
+            _folder.RemoveIfUnused();
         }
 
         base.Dispose(disposing);
-    }
-
-    /// <summary>
-    /// Creates -Path in the begin step, because the next command of the pipeline may open a file in
-    /// it before the first download (Export-Csv (Join-Path $folder 'manifest.csv')). A place that
-    /// cannot be written is one terminating error naming -Path, not one error per recording.
-    /// -WhatIf creates nothing.
-    /// </summary>
-    private void PrepareDirectory(string directory)
-    {
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) ? bound : SessionState.PSVariable.GetValue("WhatIfPreference");
-        if (LanguagePrimitives.IsTrue(whatIf))
-        {
-            return;
-        }
-
-        try
-        {
-            if (!Directory.Exists(directory))
-            {
-                Directory.CreateDirectory(directory);
-                _createdDirectory = directory;
-            }
-
-            // Existing folders can still refuse files (read-only mount, permissions): find out now, once.
-            var probe = System.IO.Path.Combine(directory, ".rc-write-test-" + Guid.NewGuid().ToString("N"));
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            RemoveUnusedDirectory();
-            ThrowInvalidArgument(new ArgumentException($"-Path '{directory}' cannot be written: {ex.Message}", nameof(Path), ex), Path);
-        }
-    }
-
-    /// <summary>A run that did not complete leaves no empty folder of its own making behind.</summary>
-    private void RemoveUnusedDirectory()
-    {
-        if (_createdDirectory is null || _completed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (Directory.Exists(_createdDirectory) && Directory.GetFileSystemEntries(_createdDirectory).Length == 0)
-            {
-                Directory.Delete(_createdDirectory);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a folder we cannot remove is only untidy.
-        }
-
-        _createdDirectory = null;
     }
 
     private void Submit(RecordingTarget target)
