@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace RingCentral.CallLog.Commands;
@@ -12,24 +10,7 @@ namespace RingCentral.CallLog.Commands;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 internal sealed class MessageDownloadTransformationAttribute : ArgumentTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-    {
-        var items = new List<MessageDownload>();
-        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        if (value is IEnumerable sequence and not string)
-        {
-            foreach (var item in sequence)
-            {
-                items.Add(Convert(item));
-            }
-        }
-        else
-        {
-            items.Add(Convert(inputData));
-        }
-
-        return items.ToArray();
-    }
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) => TransformedRows.Each(inputData, Convert);
 
     private static MessageDownload Convert(object? item)
     {
