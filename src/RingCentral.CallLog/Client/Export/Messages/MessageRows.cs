@@ -9,27 +9,30 @@ internal static class MessageRows
 {
     /// <summary>One item per attachment, each carrying the message's time, direction, parties and call for its name and sidecar.</summary>
     public static IEnumerable<MessageAttachmentItem> ItemsOf(RcMessage message) =>
-        message.Attachments.Select(a => new MessageAttachmentItem(new ContentNameValues
-        {
-            MessageId = message.Id,
-            AttachmentId = a.Id,
-            AttachmentType = a.Type,
-            MessageType = message.Type,
-            CallLogId = message.CallLogId,
-            StartTime = message.CreationTime,
-            Direction = message.Direction,
-            FromPhoneNumber = message.FromPhoneNumber,
-            ToPhoneNumber = message.ToPhoneNumber,
-            FromName = message.FromName,
-            ToName = message.ToName,
-            ExtensionId = message.ExtensionId,
-            Duration = a.VoicemailSeconds,
-            FromCallLogRecord = true,
-        })
+        message.Attachments.Select(a => new MessageAttachmentItem(ValuesOf(message, a.Id, a))
         {
             ContentUri = a.ContentUri,
             ContentType = a.ContentType,
         });
+
+    /// <summary>The naming and sidecar values of one attachment of <paramref name="message"/> (the attachment itself when it is known).</summary>
+    public static ContentNameValues ValuesOf(RcMessage message, string? attachmentId, RcMessageAttachment? attachment) => new()
+    {
+        MessageId = message.Id,
+        AttachmentId = attachmentId,
+        AttachmentType = attachment?.Type,
+        MessageType = message.Type,
+        CallLogId = message.CallLogId,
+        StartTime = message.CreationTime,
+        Direction = message.Direction,
+        FromPhoneNumber = message.FromPhoneNumber,
+        ToPhoneNumber = message.ToPhoneNumber,
+        FromName = message.FromName,
+        ToName = message.ToName,
+        ExtensionId = message.ExtensionId,
+        Duration = attachment?.VoicemailSeconds,
+        FromCallLogRecord = true,
+    };
 
     public static MessageDownload ToDownload(ContentOutcome outcome) => new()
     {

@@ -152,22 +152,11 @@ internal sealed class MessageStoreLayout
     {
         _messages.TryGetValue(Key(entry.ExtensionId!, entry.MessageId!), out var message);
         var attachment = message?.Attachments.FirstOrDefault(a => a.Id == entry.AttachmentId);
-        var values = new ContentNameValues
-        {
-            MessageId = entry.MessageId,
-            AttachmentId = entry.AttachmentId,
-            AttachmentType = attachment?.Type,
-            MessageType = message?.Type,
-            StartTime = message?.CreationTime,
-            Direction = message?.Direction,
-            FromPhoneNumber = message?.FromPhoneNumber,
-            ToPhoneNumber = message?.ToPhoneNumber,
-            FromName = message?.FromName,
-            ToName = message?.ToName,
-            ExtensionId = message?.ExtensionId ?? entry.ExtensionId,
-            Duration = attachment?.VoicemailSeconds,
-            FromCallLogRecord = message is not null,
-        };
+        // A message the listing names is named as Save-RcMessage names it; one it does not, by its ids alone.
+        var values = message is null
+            ? new ContentNameValues { MessageId = entry.MessageId, AttachmentId = entry.AttachmentId, ExtensionId = entry.ExtensionId }
+            : MessageRows.ValuesOf(message, entry.AttachmentId, attachment);
+        values.ExtensionId ??= entry.ExtensionId;
 
         // The entry's extension is the file's true type; the list's contentType is taken when it agrees.
         var fromName = MediaTypes.ContentTypeOf("x" + entry.Extension);
