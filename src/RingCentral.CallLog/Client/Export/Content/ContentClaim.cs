@@ -49,6 +49,9 @@ internal sealed class ContentClaim : IDisposable
         }
     }
 
+    /// <summary>What a run says when it starts to wait for another run's claim on <paramref name="identity"/>.</summary>
+    public static string WaitingFor(ContentIdentity identity) => $"{identity.Capitalized()}: another run is saving it into this folder; waiting for it.";
+
     /// <summary>The claim, or null while another holder has it.</summary>
     /// <exception cref="ContentFileException">The lock file cannot be made (a link, no permission, a full disk).</exception>
     public static ContentClaim? TryAcquire(string basePath)

@@ -233,7 +233,7 @@ internal sealed class ContentDownloadQueue : IDisposable
 
             // Another run (another process, or the same scheduled job started twice) may be saving this
             // item into this folder right now: wait for it, then see what it left.
-            using var claim = await ContentClaim.AcquireAsync(plan.BasePath!, () => _events.Verbose($"{Capitalized(target.Identity)}: another run is saving it into this folder; waiting for it."), cancellationToken).ConfigureAwait(false);
+            using var claim = await ContentClaim.AcquireAsync(plan.BasePath!, () => _events.Verbose(ContentClaim.WaitingFor(target.Identity)), cancellationToken).ConfigureAwait(false);
 
             // Held: the temporary sidecars here are a dead run's (a full disk, kill -9), never a live one's.
             foreach (var leftover in ContentSidecar.LeftoverTemporaries(plan.BasePath!, target.Naming.Extensions))
@@ -313,12 +313,6 @@ internal sealed class ContentDownloadQueue : IDisposable
         SidecarPath = file?.SidecarPath,
         Error = error,
     };
-
-    private static string Capitalized(ContentIdentity identity)
-    {
-        var text = identity.ToString();
-        return char.ToUpperInvariant(text[0]) + text.Substring(1);
-    }
 
     private void AddBytes(long count)
     {

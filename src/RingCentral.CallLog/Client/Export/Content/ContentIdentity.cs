@@ -65,4 +65,11 @@ internal sealed class ContentIdentity : IEquatable<ContentIdentity>
 
     /// <summary>"recording 77", "message 5 attachment 6".</summary>
     public override string ToString() => Kind == ContentKinds.Recording ? "recording " + RecordingId : IdText;
+
+    /// <summary>The item as a sentence starts ("Recording 123", "Message 4 attachment 5").</summary>
+    public string Capitalized()
+    {
+        var text = ToString();
+        return char.ToUpperInvariant(text[0]) + text.Substring(1);
+    }
 }

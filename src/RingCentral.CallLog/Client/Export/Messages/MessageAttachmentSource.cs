@@ -17,8 +17,6 @@ internal sealed class MessageAttachmentSource : IContentSource
         var text = item.ContentUri;
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? Task.FromResult(uri)
-            : throw new RcApiException(RcErrorKind.ResponseInvalid, $"{Capitalized(item.Identity.ToString())} has no usable content uri ('{Http.UrlText.Of(text)}').");
+            : throw new RcApiException(RcErrorKind.ResponseInvalid, $"{item.Identity.Capitalized()} has no usable content uri ('{Http.UrlText.Of(text)}').");
     }
-
-    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

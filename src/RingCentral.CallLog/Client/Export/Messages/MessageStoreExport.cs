@@ -67,7 +67,7 @@ internal sealed class MessageStoreExport
         var archives = await _api.ListArchivesAsync(task.Id, _events, cancellationToken).ConfigureAwait(false);
         _events.Verbose($"Export task {task.Id} completed with {archives.Count} archive(s), {archives.Sum(a => a.Size ?? 0)} bytes.");
 
-        var layout = new MessageStoreLayout(request.Path, request.Period, request.ModuleVersion, _core.Server.BaseUri.GetLeftPart(UriPartial.Authority));
+        var layout = new MessageStoreLayout(request.Path, request.Period, request.ModuleVersion, _core.Server.BaseUri.GetLeftPart(UriPartial.Authority), _events);
         var work = Path.Combine(layout.Directory, WorkFolderName);
         Directory.CreateDirectory(work);
         RemoveLeftovers(work);
@@ -80,7 +80,7 @@ internal sealed class MessageStoreExport
             try
             {
                 zipPath = await DownloadAsync(task.Id, archive, work, archives.Count, cancellationToken).ConfigureAwait(false);
-                Unpack(zipPath, what, archive, layout, emit);
+                await UnpackAsync(zipPath, what, archive, layout, emit, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is RcApiException or MessageStoreArchiveException or ContentFileException)
             {
@@ -161,7 +161,7 @@ internal sealed class MessageStoreExport
         return file.Path;
     }
 
-    private void Unpack(string zipPath, string what, MessageStoreExportArchive archive, MessageStoreLayout layout, Action<MessageDownload> emit)
+    private async Task UnpackAsync(string zipPath, string what, MessageStoreExportArchive archive, MessageStoreLayout layout, Action<MessageDownload> emit, CancellationToken cancellationToken)
     {
         using var zip = MessageStoreZip.Open(zipPath, what);
         var entries = MessageStoreZip.Entries(zip);
@@ -184,7 +184,7 @@ internal sealed class MessageStoreExport
         var contentUri = UrlText.Of(archive.Uri);
         foreach (var entry in entries.Where(e => e.Kind == MessageStoreZipEntryKind.Attachment))
         {
-            emit(layout.AddAttachment(entry, what, contentUri));
+            emit(await layout.AddAttachmentAsync(entry, what, contentUri, cancellationToken).ConfigureAwait(false));
         }
     }
 

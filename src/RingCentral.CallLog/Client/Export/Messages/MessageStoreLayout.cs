@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Json;
 
@@ -27,18 +29,21 @@ internal sealed class MessageStoreLayout
     private readonly string _period;
     private readonly string _moduleVersion;
     private readonly string? _server;
+    private readonly IRcEvents _events;
     private readonly Dictionary<string, RcMessage> _messages = new(StringComparer.Ordinal);
 
     /// <param name="directory">The archive folder.</param>
     /// <param name="period">The export's period as a name part ("20261101T000000Z-20261102T000000Z").</param>
     /// <param name="moduleVersion">Recorded in each sidecar.</param>
     /// <param name="server">The connection's server, recorded in each sidecar.</param>
-    public MessageStoreLayout(string directory, string period, string moduleVersion, string? server)
+    /// <param name="events">Told when an attachment waits for another run that is saving it.</param>
+    public MessageStoreLayout(string directory, string period, string moduleVersion, string? server, IRcEvents? events = null)
     {
         _namer = new ContentFileNamer(directory, null, MessageAttachmentItem.FileNaming);
         _period = period;
         _moduleVersion = moduleVersion;
         _server = server;
+        _events = events ?? NullEvents.Instance;
         System.IO.Directory.CreateDirectory(_namer.Directory);
     }
 
@@ -84,25 +89,54 @@ internal sealed class MessageStoreLayout
     /// <param name="entry">An entry of kind Attachment.</param>
     /// <param name="where">The zip, as messages name it ("archive 1 of export task …").</param>
     /// <param name="contentUri">The zip's address without its query, recorded in the sidecar with the entry's name.</param>
-    public MessageDownload AddAttachment(MessageStoreZipEntry entry, string where, string? contentUri)
+    /// <param name="cancellationToken">Ctrl+C, while waiting for another run that is saving the attachment.</param>
+    public async Task<MessageDownload> AddAttachmentAsync(MessageStoreZipEntry entry, string where, string? contentUri, CancellationToken cancellationToken = default)
     {
         var item = ItemFor(entry);
-        ContentSlot? slot = null;
         string basePath;
         try
         {
-            basePath = _namer.ReserveBasePath(item.Values, candidate =>
-            {
-                slot = ContentSlot.Inspect(candidate, item.Identity, item.Naming);
-                return slot.State != ContentSlotState.Foreign;
-            });
+            basePath = _namer.ReserveBasePath(item.Values, candidate => ContentSlot.Inspect(candidate, item.Identity, item.Naming).State != ContentSlotState.Foreign);
         }
         catch (InvalidOperationException ex)
         {
             return Row(item, "Failed", null, 0, null, null, ex.Message);
         }
 
-        if (slot!.State == ContentSlotState.Complete)
+        ContentClaim claim;
+        try
+        {
+            // Save-RcMessage into the same folder, or a second export, may be writing this attachment
+            // right now (its .partial is live, not a killed run's): wait for it, then see what it left.
+            claim = await ContentClaim.AcquireAsync(basePath, () => _events.Verbose(ContentClaim.WaitingFor(item.Identity)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ContentFileException ex)
+        {
+            return Row(item, "Failed", null, 0, null, item.ContentType, ex.Message);
+        }
+
+        using (claim)
+        {
+            return Write(entry, where, contentUri, item, basePath);
+        }
+    }
+
+    /// <summary>Under the attachment's claim: skip a copy that verifies, else extract it whole and rename it into place.</summary>
+    private MessageDownload Write(MessageStoreZipEntry entry, string where, string? contentUri, MessageAttachmentItem item, string basePath)
+    {
+        // Held: temporary sidecars here are a dead run's, never a live one's.
+        foreach (var leftover in ContentSidecar.LeftoverTemporaries(basePath, item.Naming.Extensions))
+        {
+            ContentFileGuard.DeleteQuietly(leftover);
+        }
+
+        var slot = ContentSlot.Inspect(basePath, item.Identity, item.Naming);
+        if (slot.State == ContentSlotState.Foreign)
+        {
+            return Row(item, "Failed", null, 0, null, item.ContentType, $"'{slot.Final ?? slot.Partial}' was saved by another run meanwhile and belongs to another message attachment; this one is not written now. Run again to save it under another name.");
+        }
+
+        if (slot.State == ContentSlotState.Complete)
         {
             var check = ContentArchiveVerifier.CheckFile(slot.Final!, item.Identity, null, null, null, item.Naming);
             if (check.Status == ContentArchiveVerifier.Ok)
@@ -120,7 +154,7 @@ internal sealed class MessageStoreLayout
             ContentFileGuard.RefuseLinks(final, ContentSidecar.PathFor(final), ContentSidecar.PathFor(final) + ".tmp", partial);
             if (slot.Partial is { } left)
             {
-                // A .partial of this item (a killed run's): never resumed from a zip; written again whole.
+                // Under the claim, a .partial is a killed run's: never resumed from a zip; written again whole.
                 ContentFileGuard.DeleteQuietly(left);
                 ContentFileGuard.DeleteQuietly(ContentSidecar.PathFor(left));
             }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using RingCentral.CallLog.Client;
 using RingCentral.CallLog.Client.Export.Content;
 using RingCentral.CallLog.Client.Export.Messages;
 using Xunit;
@@ -73,6 +74,8 @@ public sealed class MessageStoreZipTests : IDisposable
 
     private MessageStoreLayout Layout() => new(Archive, "20261102T000000Z-20261103T000000Z", "9.9.9", "https://platform.example");
 
+    private const string ContentUri = "https://platform.example/restapi/v1.0/account/~/message-store-report/t/archive/1";
+
     /// <summary>Unpacks zips as the export does: lists first, then attachments; one row per attachment.</summary>
     private static List<MessageDownload> Unpack(MessageStoreLayout layout, params string[] zips)
     {
@@ -86,7 +89,7 @@ public sealed class MessageStoreZipTests : IDisposable
                 layout.AddMessageList(e, path);
             }
 
-            rows.AddRange(entries.Where(e => e.Kind == MessageStoreZipEntryKind.Attachment).Select(e => layout.AddAttachment(e, path, "https://platform.example/restapi/v1.0/account/~/message-store-report/t/archive/1")));
+            rows.AddRange(entries.Where(e => e.Kind == MessageStoreZipEntryKind.Attachment).Select(e => layout.AddAttachmentAsync(e, path, ContentUri).GetAwaiter().GetResult()));
         }
 
         return rows;
@@ -205,6 +208,63 @@ public sealed class MessageStoreZipTests : IDisposable
         Assert.Equal(text, again.Path);
         Assert.Equal(s_text, File.ReadAllBytes(text));
         Assert.All(ContentArchiveVerifier.CheckFolder(Archive, recurse: true, MessageAttachmentItem.FileNaming), c => Assert.Equal(ContentArchiveVerifier.Ok, c.Status));
+    }
+
+    [Fact]
+    public async Task An_attachment_another_run_is_saving_is_waited_for_and_its_live_partial_is_left_alone()
+    {
+        // Save-RcMessage into the same folder (or a second export) holds the attachment's claim while
+        // it writes the .partial. Before the export took claims, it deleted that live .partial as a
+        // killed run's leftover and wrote under the other run.
+        var zip = Zip("a1.zip", (FaxName, s_fax));
+        Directory.CreateDirectory(Archive);
+        var basePath = Path.Combine(Archive, "1203000010_1203000011");
+        var partial = basePath + ".pdf" + ContentDownload.PartialSuffix;
+        var events = new WaitRecorder();
+        Task<MessageDownload> unpacking;
+        using (ContentClaim.TryAcquire(basePath) ?? throw new InvalidOperationException("claim not free"))
+        {
+            File.WriteAllBytes(partial, s_fax.Take(100).ToArray());
+            unpacking = Task.Run(async () =>
+            {
+                using var archive = MessageStoreZip.Open(zip, "a1.zip");
+                var entry = MessageStoreZip.Entries(archive).Single(e => e.Kind == MessageStoreZipEntryKind.Attachment);
+                return await new MessageStoreLayout(Archive, "p", "9.9.9", null, events).AddAttachmentAsync(entry, "a1.zip", ContentUri);
+            });
+
+            // The export says it waits (the delay is a hang guard only), and meanwhile the other run's file is untouched.
+            var first = await Task.WhenAny(events.Waited.Task, unpacking, Task.Delay(TimeSpan.FromSeconds(60)));
+            Assert.False(unpacking.IsCompleted, "the export wrote the attachment while another run held its claim");
+            Assert.Same(events.Waited.Task, first);
+            Assert.Contains("another run is saving it", await events.Waited.Task);
+            Assert.Equal(100, new FileInfo(partial).Length);
+            Assert.False(File.Exists(basePath + ".pdf"));
+        }
+
+        // The other run died with its .partial (kill -9): once its claim is gone, the export writes the file whole.
+        var row = await unpacking.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("Downloaded", row.Status);
+        Assert.Equal(s_fax, File.ReadAllBytes(basePath + ".pdf"));
+        Assert.False(File.Exists(partial));
+    }
+
+    private sealed class WaitRecorder : IRcEvents
+    {
+        public TaskCompletionSource<string> Waited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Verbose(string message) => Waited.TrySetResult(message);
+
+        public void Debug(string message)
+        {
+        }
+
+        public void Warning(string message)
+        {
+        }
+
+        public void Waiting(string reason, TimeSpan duration)
+        {
+        }
     }
 
     [Fact]
