@@ -126,12 +126,17 @@ $connect
         $day = Get-RcCallLog -Connection $c -Account -DateFrom 2026-11-01 -DateTo 2026-11-02
         $csv = @($day | Select-Object -First 30) + @($day | Where-Object RecordingId | Select-Object -First 5)
         foreach ($name in 'calls.csv', 'calls-2026-11-01.csv', 'east-ids.csv') { $csv | Export-Csv (Join-Path $dir $name) -NoTypeInformation }
-        $recorded = @($day | Where-Object RecordingId)
-        $recorded | Select-Object -First 4 | Save-RcRecording -Connection $c -Path $archive -PassThru |
+        $saved = @($day | Where-Object RecordingId | Select-Object -First 4)
+        $saved | Save-RcRecording -Connection $c -Path $archive -PassThru |
             Export-Csv (Join-Path $archive 'manifest-2026-11-01.csv') -NoTypeInformation
         Copy-Item (Join-Path $archive 'manifest-2026-11-01.csv') (Join-Path $archive 'manifest-2026-11-30.csv')
         New-Item -ItemType Directory (Join-Path $archive '2026-11-01') | Out-Null
-        $recorded | Select-Object -Skip 4 -First 2 | ForEach-Object {
+        # Two recordings not saved above, as the failed rows a rerun example reads. The data is placed
+        # relative to the simulator's start, so at some hours the day holds fewer than six: the week is asked.
+        $unsaved = @(Get-RcCallLog -Connection $c -Account -DateFrom 2026-11-01 -DateTo 2026-11-08 |
+            Where-Object { $_.RecordingId -and $_.RecordingId -notin $saved.RecordingId } | Select-Object -First 2)
+        if ($unsaved.Count -ne 2) { throw "the example world needs two more recordings in the week of 2026-11-01; found $($unsaved.Count)" }
+        $unsaved | ForEach-Object {
             [pscustomobject]@{ RecordingId = $_.RecordingId; CallLogId = $_.Id; Path = ''; Status = 'Failed'; Error = 'The connection was reset.' }
         } | Export-Csv (Join-Path $archive '2026-11-01/manifest.csv') -NoTypeInformation
 
