@@ -1,6 +1,6 @@
 # Export-RcMessageStore against the simulator's account-wide export: the whole flow in a handful of
 # Heavy requests, files laid out and verified like Save-RcMessage's, a re-run that skips them, the
-# refusals (non-admin, failed task, timeout, bad dates) and kill -9 of pwsh itself mid-export.
+# refusals (non-admin, failed task, timeout, bad dates), kill -9 of pwsh itself mid-export and a full disk.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
@@ -185,5 +185,45 @@ Export-RcMessageStore -Path $env:RC_TEST_FOLDER -DateFrom ([datetime]$env:RC_TES
         @($rows | Where-Object Status -EQ 'Downloaded').Count | Should -Be ($expected.Count - $written.Count)
         Assert-ExportComplete $folder
         Remove-Item $folder -Recurse -Force
+    }
+
+    It 'a full disk under -Path: the archives not stored are named with the full disk, no more are fetched, nothing is left on the disk, and a rerun with room completes' {
+        if (-not $IsLinux -or (& id -u) -ne '0') {
+            Set-ItResult -Skipped -Because 'a full disk is a small tmpfs mounted by the test, which needs root on Linux'
+            return
+        }
+        $folder = New-TestFolder
+        New-Item -ItemType Directory $folder | Out-Null
+        # Room for the message lists and a little more, not for the attachment zips (up to 300 000 bytes each).
+        & mount -t tmpfs -o size=200k tmpfs $folder
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because "mounting a tmpfs failed (exit $LASTEXITCODE)"; return }
+        try {
+            Reset-Stats
+            $rows = @(Export-RcMessageStore -Path $folder -DateFrom $since -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $failures.Count | Should -BeGreaterThan 0
+            foreach ($failure in $failures) { "$failure" | Should -Match 'disk is full' }
+            # Once the disk is full no other zip is fetched: each archive left is one error, without a request.
+            $fetched = @(Get-ExportRequests | Where-Object path -Match '/archive/\d+$').Count
+            $notFetched = @($failures | Where-Object { "$_" -match 'not downloaded' }).Count
+            $notFetched | Should -BeGreaterThan 0 -Because 'the disk is full before the last zip'
+            # Whatever has a final name is complete and verifies; nothing partial is left to fill the disk.
+            foreach ($row in $rows | Where-Object Status -EQ 'Downloaded') {
+                (Get-FileHash $row.Path -Algorithm SHA256).Hash.ToLowerInvariant() | Should -Be $row.Sha256
+            }
+            @(Get-ChildItem $folder -Recurse -Force -File | Where-Object Name -Like '*.partial*') | Should -BeNullOrEmpty
+            @(Get-ChildItem $folder -Recurse -Force -File | Where-Object Name -Like '*.zip*') | Should -BeNullOrEmpty
+
+            & mount -o remount,size=64m $folder
+            Reset-Stats
+            $again = @(Export-RcMessageStore -Path $folder -DateFrom $since -ErrorVariable failures)
+            $failures.Count | Should -Be 0
+            $fetched + $notFetched | Should -Be @(Get-ExportRequests | Where-Object path -Match '/archive/\d+$').Count -Because 'the rerun fetches every archive'
+            $again.Count | Should -Be $expected.Count
+            Assert-ExportComplete $folder
+        }
+        finally {
+            & umount $folder
+            Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
+        }
     }
 }

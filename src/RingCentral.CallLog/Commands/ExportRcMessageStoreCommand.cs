@@ -149,9 +149,13 @@ public sealed class ExportRcMessageStoreCommand : RcCmdlet
 
     private void ArchiveFailed(string what, Exception ex)
     {
-        var record = ex is RcApiException api
-            ? ErrorIds.Record(api, what)
-            : new ErrorRecord(ex, ErrorIds.MessageStoreArchiveInvalid, ErrorCategory.InvalidData, what);
+        var record = ex switch
+        {
+            RcApiException api => ErrorIds.Record(api, what),
+            // The zip could not be written here (a full disk, a link planted in the working folder): not a bad zip.
+            ContentFileException => new ErrorRecord(ex, ErrorIds.MessageFileWriteFailed, ErrorCategory.WriteError, what),
+            _ => new ErrorRecord(ex, ErrorIds.MessageStoreArchiveInvalid, ErrorCategory.InvalidData, what),
+        };
         WriteError(record);
     }
 

@@ -11,6 +11,9 @@ namespace RingCentral.CallLog.Client.Export.Content;
 /// </summary>
 internal static class ContentFileGuard
 {
+    /// <summary>What a download run does after a full disk, and what the user does next.</summary>
+    public const string DownloadFullDiskNextStep = "Nothing more is downloaded into this folder in this run; free some space and run again (the part received is kept and resumed).";
+
     /// <summary>True when <paramref name="path"/> itself (not what it points to) is a link or reparse point, dangling or not.</summary>
     public static bool IsLink(string path)
     {
@@ -87,8 +90,11 @@ internal static class ContentFileGuard
     }
 
     /// <summary>The error for a local file that could not be written, saying so plainly when the disk is full.</summary>
-    public static ContentFileException WriteFailed(string path, Exception ex) => IsDiskFull(ex)
-        ? new ContentFileException($"Cannot write '{path}': the disk is full ({ex.GetBaseException().Message}). Nothing more is downloaded into this folder in this run; free some space and run again (the part received is kept and resumed).", ex) { DiskFull = true }
+    /// <param name="path">The file.</param>
+    /// <param name="ex">What writing it threw.</param>
+    /// <param name="fullDiskNextStep">For a full disk, what the run does now and what the user does next (a download's, unless the caller's differs).</param>
+    public static ContentFileException WriteFailed(string path, Exception ex, string fullDiskNextStep = DownloadFullDiskNextStep) => IsDiskFull(ex)
+        ? new ContentFileException($"Cannot write '{path}': the disk is full ({ex.GetBaseException().Message}). {fullDiskNextStep}", ex) { DiskFull = true }
         : ex as ContentFileException ?? new ContentFileException($"Cannot write '{path}': {ex.Message}", ex);
 
     /// <summary>Removes a file if it can (a missing one is fine): a cleanup never replaces the error that made it needed.</summary>

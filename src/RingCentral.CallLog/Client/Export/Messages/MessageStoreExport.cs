@@ -76,11 +76,25 @@ internal sealed class MessageStoreExport
         foreach (var archive in archives.OrderBy(a => a.Number == 0 ? 0 : 1).ThenBy(a => a.Number))
         {
             var what = $"archive {archive.Number} of export task {task.Id}";
+            var whatCapitalized = $"Archive {archive.Number} of export task {task.Id}";
+            if (layout.DiskFull)
+            {
+                // Fetching it would spend a Heavy request to fail the same way.
+                archiveFailed(what, new ContentFileException($"{whatCapitalized} was not downloaded: the disk is full (an earlier file of this export could not be written). {MessageStoreLayout.FullDiskNextStep}") { DiskFull = true });
+                continue;
+            }
+
+            var zipBase = ZipBasePath(work, task.Id, archive.Number);
             string? zipPath = null;
             try
             {
-                zipPath = await DownloadAsync(task.Id, archive, work, archives.Count, cancellationToken).ConfigureAwait(false);
+                zipPath = await DownloadAsync(task.Id, archive, zipBase, archives.Count, cancellationToken).ConfigureAwait(false);
                 await UnpackAsync(zipPath, what, archive, layout, emit, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContentFileException ex) when (ex.DiskFull)
+            {
+                layout.NoteDiskFull();
+                archiveFailed(what, new ContentFileException($"{whatCapitalized} could not be stored: the disk is full ({ex.GetBaseException().Message}). {MessageStoreLayout.FullDiskNextStep}", ex) { DiskFull = true });
             }
             catch (Exception ex) when (ex is RcApiException or MessageStoreArchiveException or ContentFileException)
             {
@@ -88,9 +102,10 @@ internal sealed class MessageStoreExport
             }
             finally
             {
-                if (zipPath is not null)
+                // A zip is never resumed (a rerun makes a new task, with new zips): whatever is left of it goes.
+                foreach (var file in Directory.GetFiles(work, Path.GetFileName(zipBase) + ".*"))
                 {
-                    ContentFileGuard.DeleteQuietly(zipPath);
+                    ContentFileGuard.DeleteQuietly(file);
                 }
             }
         }
@@ -131,10 +146,12 @@ internal sealed class MessageStoreExport
         return task;
     }
 
-    private async Task<string> DownloadAsync(string taskId, MessageStoreExportArchive archive, string work, int count, CancellationToken cancellationToken)
+    private static string ZipBasePath(string work, string taskId, int number) =>
+        Path.Combine(work, ContentFileNamer.SanitizeName(taskId) + "_archive-" + number.ToString(CultureInfo.InvariantCulture));
+
+    private async Task<string> DownloadAsync(string taskId, MessageStoreExportArchive archive, string basePath, int count, CancellationToken cancellationToken)
     {
         var item = new MessageStoreArchiveItem(taskId, archive.Number);
-        var basePath = Path.Combine(work, ContentFileNamer.SanitizeName(taskId) + "_archive-" + archive.Number.ToString(CultureInfo.InvariantCulture));
         long received = 0;
         var options = new ContentDownloadOptions
         {

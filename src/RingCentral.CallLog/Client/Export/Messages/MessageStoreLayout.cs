@@ -23,6 +23,9 @@ namespace RingCentral.CallLog.Client.Export.Messages;
 /// </summary>
 internal sealed class MessageStoreLayout
 {
+    /// <summary>What the export does after a full disk, and what the user does next.</summary>
+    public const string FullDiskNextStep = "Nothing more of this export is written in this run; free some space and run the export again (the files already written verify and are skipped).";
+
     private const int BufferSize = 81920;
 
     private readonly ContentFileNamer _namer;
@@ -48,6 +51,12 @@ internal sealed class MessageStoreLayout
     }
 
     public string Directory => _namer.Directory;
+
+    /// <summary>A file of this export could not be written because the disk is full: no later one is tried.</summary>
+    public bool DiskFull { get; private set; }
+
+    /// <summary>A zip of this export could not be stored because the disk is full.</summary>
+    public void NoteDiskFull() => DiskFull = true;
 
     /// <summary>How many messages the message lists named.</summary>
     public int MessageCount => _messages.Count;
@@ -93,6 +102,11 @@ internal sealed class MessageStoreLayout
     public async Task<MessageDownload> AddAttachmentAsync(MessageStoreZipEntry entry, string where, string? contentUri, CancellationToken cancellationToken = default)
     {
         var item = ItemFor(entry);
+        if (DiskFull)
+        {
+            return Row(item, "Failed", null, 0, null, item.ContentType, "Not written: an earlier file of this export found the disk full. " + FullDiskNextStep);
+        }
+
         string basePath;
         try
         {
@@ -177,6 +191,13 @@ internal sealed class MessageStoreLayout
         catch (Exception ex) when (ex is ContentFileException or MessageStoreArchiveException or IOException or UnauthorizedAccessException)
         {
             ContentFileGuard.DeleteQuietly(partial);
+            if (ex is ContentFileException { DiskFull: true } || ContentFileGuard.IsDiskFull(ex))
+            {
+                // The file or its sidecar: either way no later attachment of this export can be written.
+                DiskFull = true;
+                return Row(item, "Failed", null, 0, null, item.ContentType, ex is ContentFileException { DiskFull: true } ? ex.Message : ContentFileGuard.WriteFailed(final, ex, FullDiskNextStep).Message);
+            }
+
             return Row(item, "Failed", null, 0, null, item.ContentType, ex.Message);
         }
     }
@@ -232,7 +253,7 @@ internal sealed class MessageStoreLayout
         catch (IOException ex) when (ex is not FileNotFoundException)
         {
             ContentFileGuard.DeleteQuietly(partial);
-            throw ContentFileGuard.WriteFailed(partial, ex);
+            throw ContentFileGuard.WriteFailed(partial, ex, FullDiskNextStep);
         }
 
         if (bytes != entry.Entry.Length || bytes == 0)
