@@ -88,6 +88,8 @@ internal sealed class MessageStoreExport
             string? zipPath = null;
             try
             {
+                // Again for each zip: a second export into the same folder removes the working folder when it finds it empty.
+                Directory.CreateDirectory(work);
                 zipPath = await DownloadAsync(task.Id, archive, zipBase, archives.Count, cancellationToken).ConfigureAwait(false);
                 await UnpackAsync(zipPath, what, archive, layout, emit, cancellationToken).ConfigureAwait(false);
             }
@@ -103,7 +105,7 @@ internal sealed class MessageStoreExport
             finally
             {
                 // A zip is never resumed (a rerun makes a new task, with new zips): whatever is left of it goes.
-                foreach (var file in Directory.GetFiles(work, Path.GetFileName(zipBase) + ".*"))
+                foreach (var file in Directory.Exists(work) ? Directory.GetFiles(work, Path.GetFileName(zipBase) + ".*") : [])
                 {
                     ContentFileGuard.DeleteQuietly(file);
                 }

@@ -126,7 +126,7 @@ internal sealed class MessageStoreLayout
         }
         catch (ContentFileException ex)
         {
-            return Row(item, "Failed", null, 0, null, item.ContentType, ex.Message);
+            return WriteFailedRow(item, basePath + ContentClaim.Suffix, ex);
         }
 
         using (claim)
@@ -191,15 +191,20 @@ internal sealed class MessageStoreLayout
         catch (Exception ex) when (ex is ContentFileException or MessageStoreArchiveException or IOException or UnauthorizedAccessException)
         {
             ContentFileGuard.DeleteQuietly(partial);
-            if (ex is ContentFileException { DiskFull: true } || ContentFileGuard.IsDiskFull(ex))
-            {
-                // The file or its sidecar: either way no later attachment of this export can be written.
-                DiskFull = true;
-                return Row(item, "Failed", null, 0, null, item.ContentType, ex is ContentFileException { DiskFull: true } ? ex.Message : ContentFileGuard.WriteFailed(final, ex, FullDiskNextStep).Message);
-            }
-
-            return Row(item, "Failed", null, 0, null, item.ContentType, ex.Message);
+            return WriteFailedRow(item, final, ex);
         }
+    }
+
+    /// <summary>The Failed row of an attachment not written; a full disk (in the file, its sidecar or its claim) also ends the export's writing.</summary>
+    private MessageDownload WriteFailedRow(MessageAttachmentItem item, string path, Exception ex)
+    {
+        if (ex is ContentFileException { DiskFull: true } || ContentFileGuard.IsDiskFull(ex))
+        {
+            DiskFull = true;
+            return Row(item, "Failed", null, 0, null, item.ContentType, ContentFileGuard.WriteFailed(path, ex, FullDiskNextStep).Message);
+        }
+
+        return Row(item, "Failed", null, 0, null, item.ContentType, ex.Message);
     }
 
     /// <summary>The adapter's item for an entry: the message's values when its list named it, else its ids alone.</summary>
