@@ -1,6 +1,7 @@
 # Export-RcMessageStore against the simulator's account-wide export: the whole flow in a handful of
 # Heavy requests, files laid out and verified like Save-RcMessage's, a re-run that skips them, the
-# refusals (non-admin, failed task, timeout, bad dates), kill -9 of pwsh itself mid-export and a full disk.
+# refusals (non-admin, failed task, timeout, bad dates), kill -9 of pwsh itself mid-export, a full disk, and
+# Save-RcMessage writing into the same folder at the same time.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
@@ -185,6 +186,61 @@ Export-RcMessageStore -Path $env:RC_TEST_FOLDER -DateFrom ([datetime]$env:RC_TES
         @($rows | Where-Object Status -EQ 'Downloaded').Count | Should -Be ($expected.Count - $written.Count)
         Assert-ExportComplete $folder
         Remove-Item $folder -Recurse -Force
+    }
+
+    It 'Save-RcMessage and the export into one folder at once: neither writes under the other, every attachment lands once and verifies, and neither run fails' {
+        $folder = New-TestFolder
+        # Slow attachment content (8 KB per 40 ms): the other run holds a live .partial for a long while.
+        Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'slow-body'; path = '/content/'; delayMs = 40; count = 1000 } | Out-Null
+        $script = @'
+$ProgressPreference = 'SilentlyContinue'
+$sim = $env:RC_TEST_SIM | ConvertFrom-Json
+Import-Module $env:RC_TEST_MODULE
+Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
+    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force)
+Get-RcMessage -DateFrom ([datetime]$env:RC_TEST_SINCE) |
+    Save-RcMessage -Path $env:RC_TEST_FOLDER -ThrottleLimit 1 -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue |
+    Export-Csv $env:RC_TEST_ROWS -NoTypeInformation
+Set-Content $env:RC_TEST_ERRORS -Value @($failures | ForEach-Object { "$_" })
+'@
+        $hostPath = [Environment]::ProcessPath
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
+        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $psi.ArgumentList.Add($a) }
+        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
+        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
+        $psi.Environment['RC_TEST_FOLDER'] = $folder
+        $psi.Environment['RC_TEST_SINCE'] = $since.ToString('o')
+        $psi.Environment['RC_TEST_ROWS'] = "$folder.save.csv"
+        $psi.Environment['RC_TEST_ERRORS'] = "$folder.save.txt"
+        $psi.UseShellExecute = $false
+        $save = [System.Diagnostics.Process]::Start($psi)
+        try {
+            # The export starts once Save-RcMessage is writing its first attachment.
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            while (@(Get-ChildItem $folder -Filter '*.partial' -ErrorAction SilentlyContinue).Count -eq 0) {
+                if ([DateTime]::UtcNow -gt $deadline -or $save.HasExited) { throw 'Save-RcMessage never started writing' }
+                Start-Sleep -Milliseconds 20
+            }
+            $exported = @(Export-RcMessageStore -Path $folder -DateFrom $since -ErrorVariable failures)
+            $save.WaitForExit(180000) | Should -BeTrue -Because 'a hang guard only'
+        }
+        finally {
+            if (-not $save.HasExited) { $save.Kill() }
+            Invoke-SimHook $sim 'faults' -Method Delete | Out-Null
+        }
+
+        $failures.Count | Should -Be 0
+        @(Get-Content "$folder.save.txt" | Where-Object { $_ }) | Should -BeNullOrEmpty
+        $saved = @(Import-Csv "$folder.save.csv")
+        $saved.Count | Should -BeGreaterThan 0
+        $exported.Count | Should -Be $expected.Count
+        foreach ($rows in $exported, $saved) {
+            @($rows | Where-Object Status -NotIn 'Downloaded', 'Skipped') | Should -BeNullOrEmpty
+        }
+        # Each attachment once on disk, complete and verified; nothing partial left by either run.
+        Assert-ExportComplete $folder
+        Remove-Item $folder, "$folder.save.csv", "$folder.save.txt" -Recurse -Force
     }
 
     It 'a full disk under -Path: the archives not stored are named with the full disk, no more are fetched, nothing is left on the disk, and a rerun with room completes' {
