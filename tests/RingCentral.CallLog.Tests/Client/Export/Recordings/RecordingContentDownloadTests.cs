@@ -330,7 +330,9 @@ public sealed class RecordingContentDownloadTests : IDisposable
     [Fact]
     public async Task A_stalled_body_fails_as_RequestTimeout_and_keeps_what_arrived_for_a_resume()
     {
-        var settings = new RcClientSettings { MaxRetryCount = 1, BackoffBase = TimeSpan.FromMilliseconds(1), StallTimeout = TimeSpan.FromMilliseconds(300) };
+        // 2 s, not less: the two 30 000-byte chunks before the stall must never read as a stall, even
+        // when the parallel suites starve the thread pool (300 ms failed so on a loaded machine).
+        var settings = new RcClientSettings { MaxRetryCount = 1, BackoffBase = TimeSpan.FromMilliseconds(1), StallTimeout = TimeSpan.FromSeconds(2) };
         var (api, handler) = Create((r, _) => Trickle(chunk: 30_000, pause: TimeSpan.Zero, stallAfter: 60_000, from: RangeFrom(r) ?? 0), settings: settings);
         var ex = await Assert.ThrowsAsync<RcApiException>(() => Download(api));
         Assert.Equal(RcErrorKind.RequestTimeout, ex.Kind);
