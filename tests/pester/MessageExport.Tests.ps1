@@ -18,27 +18,6 @@ BeforeAll {
     function script:Get-ExportRequests { @((Invoke-SimHook $sim 'stats').requests | Where-Object { $_.path -like '*/message-store-report*' }) }
     function script:Reset-Stats { Invoke-SimHook $sim 'stats/reset' -Method Post -Body @{} | Out-Null }
     function script:New-TestFolder { Join-Path ([IO.Path]::GetTempPath()) "rc-mse-$([guid]::NewGuid())" }
-    # The real pwsh (not a launcher that starts a child, which a kill would miss), signed in to the
-    # simulator as the admin, running $Body with RC_TEST_FOLDER and RC_TEST_SINCE set.
-    function script:Start-SignedInPwsh([string] $Folder, [string] $Body) {
-        $script = @'
-$ProgressPreference = 'SilentlyContinue'
-$sim = $env:RC_TEST_SIM | ConvertFrom-Json
-Import-Module $env:RC_TEST_MODULE
-Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
-    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force)
-'@ + "`n" + $Body
-        $hostPath = [Environment]::ProcessPath
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
-        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $psi.ArgumentList.Add($a) }
-        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
-        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
-        $psi.Environment['RC_TEST_FOLDER'] = $Folder
-        $psi.Environment['RC_TEST_SINCE'] = $since.ToString('o')
-        $psi.UseShellExecute = $false
-        [System.Diagnostics.Process]::Start($psi)
-    }
     # Every attachment file of the folder checked against its sidecar: the sidecar names it, and size and SHA-256 match.
     function script:Assert-ExportComplete([string] $Folder) {
         $found = @{}
@@ -159,8 +138,25 @@ Describe 'Export-RcMessageStore' {
         $folder = New-TestFolder
         # Slow zips (8 KB per 30 ms), so the kill lands mid-download or mid-unpack.
         Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'slow-body'; path = '/archive/'; delayMs = 30; count = 1000 } | Out-Null
-        # The real pwsh, started directly, so the kill hits the exporting process.
-        $process = Start-SignedInPwsh $folder "Export-RcMessageStore -Path `$env:RC_TEST_FOLDER -DateFrom ([datetime]`$env:RC_TEST_SINCE) | Out-Null"
+        $script = @'
+$ProgressPreference = 'SilentlyContinue'
+$sim = $env:RC_TEST_SIM | ConvertFrom-Json
+Import-Module $env:RC_TEST_MODULE
+Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
+    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force)
+Export-RcMessageStore -Path $env:RC_TEST_FOLDER -DateFrom ([datetime]$env:RC_TEST_SINCE) | Out-Null
+'@
+        # The real pwsh, started directly (not a launcher that starts a child), so the kill hits the exporting process.
+        $hostPath = [Environment]::ProcessPath
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
+        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $psi.ArgumentList.Add($a) }
+        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
+        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
+        $psi.Environment['RC_TEST_FOLDER'] = $folder
+        $psi.Environment['RC_TEST_SINCE'] = $since.ToString('o')
+        $psi.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($psi)
         try {
             # Killed once some attachments have their final names and a later zip is still arriving.
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
@@ -196,13 +192,29 @@ Describe 'Export-RcMessageStore' {
         $folder = New-TestFolder
         # Slow attachment content (8 KB per 40 ms): the other run holds a live .partial for a long while.
         Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'slow-body'; path = '/content/'; delayMs = 40; count = 1000 } | Out-Null
-        $body = @'
+        $script = @'
+$ProgressPreference = 'SilentlyContinue'
+$sim = $env:RC_TEST_SIM | ConvertFrom-Json
+Import-Module $env:RC_TEST_MODULE
+Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
+    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force)
 Get-RcMessage -DateFrom ([datetime]$env:RC_TEST_SINCE) |
     Save-RcMessage -Path $env:RC_TEST_FOLDER -ThrottleLimit 1 -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue |
-    Export-Csv "$env:RC_TEST_FOLDER.save.csv" -NoTypeInformation
-Set-Content "$env:RC_TEST_FOLDER.save.txt" -Value @($failures | ForEach-Object { "$_" })
+    Export-Csv $env:RC_TEST_ROWS -NoTypeInformation
+Set-Content $env:RC_TEST_ERRORS -Value @($failures | ForEach-Object { "$_" })
 '@
-        $save = Start-SignedInPwsh $folder $body
+        $hostPath = [Environment]::ProcessPath
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
+        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $psi.ArgumentList.Add($a) }
+        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
+        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
+        $psi.Environment['RC_TEST_FOLDER'] = $folder
+        $psi.Environment['RC_TEST_SINCE'] = $since.ToString('o')
+        $psi.Environment['RC_TEST_ROWS'] = "$folder.save.csv"
+        $psi.Environment['RC_TEST_ERRORS'] = "$folder.save.txt"
+        $psi.UseShellExecute = $false
+        $save = [System.Diagnostics.Process]::Start($psi)
         try {
             # The export starts once Save-RcMessage is writing its first attachment.
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
