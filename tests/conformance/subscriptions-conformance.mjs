@@ -36,7 +36,8 @@ check(info1 && info1.id && info1.status === 'Active', `subscribed: ${info1 && in
 check(info1.deliveryMode.transportType === 'WebSocket', 'delivery mode WebSocket');
 
 const added = await hook('calls', { count: 3 });
-check(added.added.length === 3, '3 calls added');
+// The hook answers with call log record ids: a queue call leaves one per extension it rang.
+check(added.added.length >= 3, '3 calls added');
 const disconnected = () => new Set(events.filter((e) => e.body.parties[0].status.code === 'Disconnected').map((e) => e.body.telephonySessionId));
 await until(() => disconnected().size === 3, 'each of the 3 calls ends with Disconnected');
 check(events.every((e) => e.subscriptionId === info1.id), 'every event names the subscription');

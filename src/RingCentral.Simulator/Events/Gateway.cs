@@ -68,15 +68,19 @@ internal sealed class Gateway
     }
 
     /// <summary>
-    /// The status changes of new calls, to every subscription that asked for them. RingCentral may deliver
-    /// a later sequence before an earlier one: every third call published has two of its events swapped.
+    /// The status changes of new calls, to every subscription that asked for them, one run of sequences per
+    /// session. A queue call leaves a record for each extension it rang, all of one session; it is told
+    /// once, from its first record (the party that took it), as a client numbering a session's sequences
+    /// would read a second run as a replay. RingCentral may deliver a later sequence before an earlier one:
+    /// every third call published has the two events before its last swapped, never the last, so a client
+    /// that has a session's Disconnected has all of it.
     /// </summary>
     public void Publish(IEnumerable<CallRecord> calls)
     {
-        foreach (var call in calls)
+        foreach (var call in calls.DistinctBy(c => c.SessionId))
         {
             var events = CallLifecycle.EventsOf(call);
-            if (Interlocked.Increment(ref _published) % 3 == 1 && events.Count > 2) (events[1], events[2]) = (events[2], events[1]);
+            if (Interlocked.Increment(ref _published) % 3 == 1) (events[^3], events[^2]) = (events[^2], events[^3]);
             foreach (var e in events) Publish(e);
         }
     }

@@ -71,6 +71,39 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task A_queue_call_with_a_record_per_extension_it_rang_is_still_one_run_of_sequences_and_ends_with_Disconnected()
+    {
+        // The even mix sends 8 % of answered inbound calls through a queue, which leaves one call log record
+        // per extension it rang, all of one session. Two hundred calls hold several such sessions.
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            Seed = 3, Extensions = 4, CallsPerDay = 5, Days = 1, Profile = Simulator.Data.CallProfile.AroundTheClock,
+            Heavy = "0/0", Light = "0/0", Auth = "0/0", TestHooks = true,
+        });
+        using var sim = new SimClient(host.Info);
+        await using var ws = await GatewayClient.ConnectAsync(sim, await sim.AdminToken());
+        await ws.SubscribeAsync(AccountFilter);
+
+        var added = (await sim.Hook("calls", new { count = 200 }))["added"]!.AsArray().Count;
+        Assert.True(added > 200, $"{added} records for 200 calls: no queue call among them, so this test would prove nothing");
+        var sent = (long)(await sim.Hook("ws", new { }))["notificationsSent"]!;
+        var frames = await ws.ReadNotificationsAsync((int)sent);
+
+        var sessions = frames.GroupBy(f => (string)Body(f)["telephonySessionId"]!).ToList();
+        Assert.Equal(200, sessions.Count);
+        foreach (var session in sessions)
+        {
+            // RingCentral numbers a session's notifications once: a repeated sequence reads as a replay to a client.
+            var sequences = session.Select(f => (long)Body(f)["sequence"]!).ToList();
+            Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences.Order());
+            // Whatever order they come in, the session's last notification is its Disconnected, and it comes last.
+            var last = session.MaxBy(f => (long)Body(f)["sequence"]!)!;
+            Assert.Equal("Disconnected", (string?)Body(last)["parties"]![0]!["status"]!["code"]);
+            Assert.Same(last, session.Last());
+        }
+    }
+
+    [Fact]
     public async Task A_statusCode_filter_lets_only_that_status_through()
     {
         await using var host = await StartAsync();
