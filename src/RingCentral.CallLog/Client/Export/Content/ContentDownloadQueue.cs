@@ -228,7 +228,7 @@ internal sealed class ContentDownloadQueue : IDisposable
             if (Volatile.Read(ref _diskFull) is { } full)
             {
                 // One full disk fails every later download into the folder: they would spend requests to fail the same way.
-                throw new ContentFileException($"Not downloaded: an earlier download into this folder found the disk full. {full}") { DiskFull = true };
+                throw new ContentFileException($"Not downloaded: the disk is full (an earlier download into this folder could not be written). {full}") { DiskFull = true };
             }
 
             // Another run (another process, or the same scheduled job started twice) may be saving this

@@ -104,7 +104,7 @@ internal sealed class MessageStoreLayout
         var item = ItemFor(entry);
         if (DiskFull)
         {
-            return Row(item, "Failed", null, 0, null, item.ContentType, "Not written: an earlier file of this export found the disk full. " + FullDiskNextStep);
+            return Row(item, "Failed", null, 0, null, item.ContentType, "Not written: the disk is full (an earlier file of this export could not be written). " + FullDiskNextStep);
         }
 
         string basePath;

@@ -190,6 +190,22 @@ public sealed class MessageStoreZipTests : IDisposable
     }
 
     [Fact]
+    public void Once_the_disk_is_full_the_attachments_left_are_not_written_and_their_rows_say_the_disk_is_full()
+    {
+        var lists = Zip("a0.zip", (ListName, Encoding.UTF8.GetBytes(MessageList())));
+        var content = Zip("a1.zip", (AudioName, s_audio), (TextName, s_text));
+        var layout = Layout();
+        layout.NoteDiskFull();
+
+        var rows = Unpack(layout, lists, content);
+
+        // One phrase in every full-disk error of the export, so a script (or its reader) finds them all.
+        Assert.All(rows, r => Assert.Equal("Failed", r.Status));
+        Assert.All(rows, r => Assert.Contains("the disk is full", r.Error, StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(Archive, "*.mp3"));
+    }
+
+    [Fact]
     public void A_rerun_skips_verified_files_and_replaces_a_damaged_one()
     {
         var lists = Zip("a0.zip", (ListName, Encoding.UTF8.GetBytes(MessageList())));
