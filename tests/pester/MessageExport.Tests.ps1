@@ -5,7 +5,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:sim = Start-TestSimulator -Arguments @('--seed', '23', '--extensions', '3', '--calls-per-day', '40', '--days', '3', '--export-delay', '1', '--heavy', '0/0', '--medium', '0/0', '--light', '0/0', '--auth', '0/0')
+    # Around the clock: the office profile's data, and with it how the attachments fall into zips, would depend on the hour of the run.
+    $script:sim = Start-TestSimulator -Arguments @('--seed', '23', '--extensions', '3', '--calls-per-day', '40', '--days', '3', '--profile', '24x7', '--export-delay', '1', '--heavy', '0/0', '--medium', '0/0', '--light', '0/0', '--auth', '0/0')
     Connect-TestSimulator $sim
     $script:since = (Get-Date).AddDays(-4)
     $script:ProgressPreference = 'SilentlyContinue'
@@ -136,40 +137,26 @@ Describe 'Export-RcMessageStore' {
 
     It 'kill -9 of pwsh mid-export, then a re-run: every file with a final name is complete, and the archive completes' {
         $folder = New-TestFolder
-        # Slow zips (8 KB per 30 ms), so the kill lands mid-download or mid-unpack.
-        Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'slow-body'; path = '/archive/'; delayMs = 30; count = 1000 } | Out-Null
-        $script = @'
-$ProgressPreference = 'SilentlyContinue'
-$sim = $env:RC_TEST_SIM | ConvertFrom-Json
-Import-Module $env:RC_TEST_MODULE
-Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
-    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force)
-Export-RcMessageStore -Path $env:RC_TEST_FOLDER -DateFrom ([datetime]$env:RC_TEST_SINCE) | Out-Null
-'@
-        # The real pwsh, started directly (not a launcher that starts a child), so the kill hits the exporting process.
-        $hostPath = [Environment]::ProcessPath
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
-        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $psi.ArgumentList.Add($a) }
-        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
-        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
-        $psi.Environment['RC_TEST_FOLDER'] = $folder
-        $psi.Environment['RC_TEST_SINCE'] = $since.ToString('o')
-        $psi.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($psi)
+        # Archive 2 stalls mid-body until the client goes, so the kill lands once archive 1's first attachment
+        # has its final name and before archive 2 is through: mid-unpack or mid-download, whatever the sizes of
+        # the zips (synthetic audio packs small; a slow zip of a few KB was through before a poll saw it).
+        Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'stall-body'; path = '/archive/2'; delayMs = 120000; count = 1 } | Out-Null
+        $export = Start-SignedInPwsh $sim 'Export-RcMessageStore -Path $env:RC_TEST_FOLDER -DateFrom ([datetime]$env:RC_TEST_SINCE) | Out-Null' `
+            -Environment @{ RC_TEST_FOLDER = $folder; RC_TEST_SINCE = $since.ToString('o') }
+        $process = $export.Process
         try {
-            # Killed once some attachments have their final names and a later zip is still arriving.
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
-            while (-not (@(Get-ChildItem $folder -File -ErrorAction SilentlyContinue | Where-Object Extension -In '.mp3', '.wav', '.txt', '.pdf').Count -ge 2 -and
-                    @(Get-ChildItem (Join-Path $folder '.message-store-export') -Filter '*.partial' -ErrorAction SilentlyContinue).Count -gt 0)) {
-                if ([DateTime]::UtcNow -gt $deadline -or $process.HasExited) { throw 'The export never reached the point of the kill' }
+            while (@(Get-ChildItem $folder -File -ErrorAction SilentlyContinue | Where-Object Extension -In '.mp3', '.wav', '.txt', '.pdf').Count -eq 0) {
+                if ([DateTime]::UtcNow -gt $deadline -or $process.HasExited) { throw "The export never reached the point of the kill: $(Get-SignedInPwshReport $export)" }
                 Start-Sleep -Milliseconds 20
             }
             $process.Kill()  # SIGKILL of the pwsh process itself
             $process.WaitForExit(30000) | Out-Null
         }
-        finally { if (-not $process.HasExited) { $process.Kill() } }
-        Invoke-SimHook $sim 'faults' -Method Delete | Out-Null
+        finally {
+            if (-not $process.HasExited) { $process.Kill() }
+            Invoke-SimHook $sim 'faults' -Method Delete | Out-Null
+        }
 
         # Whatever has a final name is complete and verifies; what is missing is missing, not partial.
         $written = @(Get-ChildItem $folder -File | Where-Object Extension -In '.mp3', '.wav', '.txt', '.pdf')
@@ -192,34 +179,21 @@ Export-RcMessageStore -Path $env:RC_TEST_FOLDER -DateFrom ([datetime]$env:RC_TES
         $folder = New-TestFolder
         # Slow attachment content (8 KB per 40 ms): the other run holds a live .partial for a long while.
         Invoke-SimHook $sim 'faults' -Method Post -Body @{ kind = 'slow-body'; path = '/content/'; delayMs = 40; count = 1000 } | Out-Null
-        $script = @'
-$ProgressPreference = 'SilentlyContinue'
-$sim = $env:RC_TEST_SIM | ConvertFrom-Json
-Import-Module $env:RC_TEST_MODULE
-Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
-    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force)
+        $body = @'
 Get-RcMessage -DateFrom ([datetime]$env:RC_TEST_SINCE) |
     Save-RcMessage -Path $env:RC_TEST_FOLDER -ThrottleLimit 1 -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue |
     Export-Csv $env:RC_TEST_ROWS -NoTypeInformation
 Set-Content $env:RC_TEST_ERRORS -Value @($failures | ForEach-Object { "$_" })
 '@
-        $hostPath = [Environment]::ProcessPath
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
-        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) { $psi.ArgumentList.Add($a) }
-        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
-        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
-        $psi.Environment['RC_TEST_FOLDER'] = $folder
-        $psi.Environment['RC_TEST_SINCE'] = $since.ToString('o')
-        $psi.Environment['RC_TEST_ROWS'] = "$folder.save.csv"
-        $psi.Environment['RC_TEST_ERRORS'] = "$folder.save.txt"
-        $psi.UseShellExecute = $false
-        $save = [System.Diagnostics.Process]::Start($psi)
+        $child = Start-SignedInPwsh $sim $body -Environment @{
+            RC_TEST_FOLDER = $folder; RC_TEST_SINCE = $since.ToString('o'); RC_TEST_ROWS = "$folder.save.csv"; RC_TEST_ERRORS = "$folder.save.txt"
+        }
+        $save = $child.Process
         try {
             # The export starts once Save-RcMessage is writing its first attachment.
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
             while (@(Get-ChildItem $folder -Filter '*.partial' -ErrorAction SilentlyContinue).Count -eq 0) {
-                if ([DateTime]::UtcNow -gt $deadline -or $save.HasExited) { throw 'Save-RcMessage never started writing' }
+                if ([DateTime]::UtcNow -gt $deadline -or $save.HasExited) { throw "Save-RcMessage never started writing: $(Get-SignedInPwshReport $child)" }
                 Start-Sleep -Milliseconds 20
             }
             $exported = @(Export-RcMessageStore -Path $folder -DateFrom $since -ErrorVariable failures)
