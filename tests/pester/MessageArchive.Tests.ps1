@@ -43,26 +43,8 @@ BeforeAll {
     # A separate pwsh process (the real one, started directly: not a launcher that starts a child)
     # that saves the given messages of your own mailbox into a folder.
     function script:Start-SaveProcess([string] $Folder, [string[]] $MessageIds) {
-        $script = @'
-$ProgressPreference = 'SilentlyContinue'
-$sim = $env:RC_TEST_SIM | ConvertFrom-Json
-Import-Module $env:RC_TEST_MODULE
-Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
-    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force) -RetryBackoffSeconds 0.05
-Save-RcMessage -MessageId $env:RC_TEST_IDS.Split(',') -Path $env:RC_TEST_FOLDER -ThrottleLimit 4 -ErrorAction SilentlyContinue
-'@
-        $hostPath = [Environment]::ProcessPath
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
-        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) {
-            $psi.ArgumentList.Add($a)
-        }
-        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
-        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
-        $psi.Environment['RC_TEST_IDS'] = $MessageIds -join ','
-        $psi.Environment['RC_TEST_FOLDER'] = $Folder
-        $psi.UseShellExecute = $false
-        [System.Diagnostics.Process]::Start($psi)
+        $save = 'Save-RcMessage -MessageId $env:RC_TEST_IDS.Split(",") -Path $env:RC_TEST_FOLDER -ThrottleLimit 4 -ErrorAction SilentlyContinue'
+        (Start-SignedInPwsh $sim $save -Environment @{ RC_TEST_IDS = $MessageIds -join ','; RC_TEST_FOLDER = $Folder } -ConnectArguments '-RetryBackoffSeconds 0.05').Process
     }
 }
 

@@ -26,28 +26,12 @@ BeforeAll {
     # A separate pwsh process (the real one: started directly, not through a launcher that starts a
     # child) that saves the given recordings into a folder and writes its rows as JSON to $Out.
     function script:Start-SaveProcess([string] $Folder, [string[]] $RecordingIds, [string] $Out) {
-        $script = @'
-$ProgressPreference = 'SilentlyContinue'
-$sim = $env:RC_TEST_SIM | ConvertFrom-Json
-Import-Module $env:RC_TEST_MODULE
-Connect-RcAccount -Server $sim.url -ClientId $sim.clientId -ClientSecret (ConvertTo-SecureString $sim.clientSecret -AsPlainText -Force) `
-    -Jwt (ConvertTo-SecureString $sim.adminJwt -AsPlainText -Force) -RetryBackoffSeconds 0.05
+        $save = @'
 $rows = @($env:RC_TEST_IDS.Split(',') | Save-RcRecording -Path $env:RC_TEST_FOLDER -ThrottleLimit 4 -PassThru -ErrorAction SilentlyContinue)
 ConvertTo-Json -InputObject @($rows | Select-Object RecordingId, Status, Error, Path) -Depth 3 | Set-Content -LiteralPath $env:RC_TEST_OUT
 '@
-        $hostPath = [Environment]::ProcessPath
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($hostPath)
-        if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))) {
-            $psi.ArgumentList.Add($a)
-        }
-        $psi.Environment['RC_TEST_SIM'] = $sim | Select-Object url, clientId, clientSecret, adminJwt | ConvertTo-Json -Compress
-        $psi.Environment['RC_TEST_MODULE'] = Get-TestModulePath
-        $psi.Environment['RC_TEST_IDS'] = $RecordingIds -join ','
-        $psi.Environment['RC_TEST_FOLDER'] = $Folder
-        $psi.Environment['RC_TEST_OUT'] = $Out
-        $psi.UseShellExecute = $false
-        [System.Diagnostics.Process]::Start($psi)
+        $environment = @{ RC_TEST_IDS = $RecordingIds -join ','; RC_TEST_FOLDER = $Folder; RC_TEST_OUT = $Out }
+        (Start-SignedInPwsh $sim $save -Environment $environment -ConnectArguments '-RetryBackoffSeconds 0.05').Process
     }
 
     # Waits (hang guard: 60 s) until $Condition holds, polling the folder.
