@@ -22,14 +22,15 @@ public class ChangeAwareCheckpointTests
 
         await runs.HookAsync("calls", """{"count":5,"endedSecondsAgo":0,"visibleAfterSeconds":0}""");                        // new
         await runs.HookAsync("calls", """{"count":3,"endedSecondsAgo":1800,"visibleAfterSeconds":0}""");                     // listed late, under a start before the mark
-        await runs.HookAsync("calls", """{"count":1,"endedSecondsAgo":0,"visibleAfterSeconds":0,"durationSeconds":10800}"""); // a 3-hour call, listed when it ends
         var changed = (await Modified(runs, "recording")).Concat(await Modified(runs, "result")).ToList();
         var deleted = await Modified(runs, "delete");
+        // Added after the changes, so no deletion can fall on it (which of the calls they pick depends on the hour).
+        await runs.HookAsync("calls", """{"count":1,"endedSecondsAgo":0,"visibleAfterSeconds":0,"durationSeconds":10800}"""); // a 3-hour call, listed when it ends
         var run2 = runs.Run(checkpoint);
         Assert.Null(run2.Failure);
         Assert.Contains(run2.Records, r => r.ChangeType == CallLogChangeType.New && r.Duration == 10800);
 
-        // The calls just added may be among those changed or deleted: never written before, they come
+        // The other calls just added may be among those changed or deleted: never written before, they come
         // as New (changed) or not at all (deleted). Every other changed call comes as Updated, every
         // other deleted call as Deleted.
         var writtenBefore = run1.Records.Select(r => r.Id).ToHashSet();
