@@ -38,10 +38,11 @@ public sealed class LimitsFaultsHooksTests(ITestOutputHelper output)
         using var light = await c.Get("/restapi/v1.0/account/~/extension/~", token);
         Assert.Equal(HttpStatusCode.OK, light.StatusCode);
         Assert.False(light.Headers.Contains("X-Rate-Limit-Group"));
-        // A request during the penalty restarts it: at 1.5 s still 429, at 3.0 s (1.5 s after the last) still 429.
-        await Task.Delay(1500);
+        // A request during the penalty restarts it: at 1.2 s still 429, and at 2.4 s, past the first penalty's
+        // end but 1.2 s after the last, still 429. Each step leaves 0.8 s for a slow machine to overshoot.
+        await Task.Delay(1200);
         using (var r = await c.Get("/restapi/v1.0/account/~/call-log?perPage=1", token)) Assert.Equal((HttpStatusCode)429, r.StatusCode);
-        await Task.Delay(1500);
+        await Task.Delay(1200);
         using (var r = await c.Get("/restapi/v1.0/account/~/call-log?perPage=1", token)) Assert.Equal((HttpStatusCode)429, r.StatusCode);
         await Task.Delay(2300);
         using (var r = await c.Get("/restapi/v1.0/account/~/call-log?perPage=1", token)) Assert.Equal(HttpStatusCode.OK, r.StatusCode);

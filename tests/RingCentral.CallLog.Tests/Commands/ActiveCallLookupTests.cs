@@ -93,8 +93,9 @@ public sealed class ActiveCallLookupTests
         Assert.Contains("s-never-listed", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("5 s", error.ToString(), StringComparison.Ordinal);
 
-        // Asked on every paced request until -Wait ran out (one every 2 s over 5 s), both sessions in the same requests.
-        Assert.InRange(await ActiveCallRequests(sim), 3, 4);
+        // Asked again on the paced requests until -Wait ran out (one every 2 s over 5 s: at most 4, and a
+        // loaded machine may fit only 2), both sessions in the same requests.
+        Assert.InRange(await ActiveCallRequests(sim), 2, 4);
     }
 
     [Fact]
