@@ -75,12 +75,13 @@ internal sealed class MessageStoreExport
         // The message lists (archive 0) first: the attachments take their names from them.
         foreach (var archive in archives.OrderBy(a => a.Number == 0 ? 0 : 1).ThenBy(a => a.Number))
         {
-            var what = $"archive {archive.Number} of export task {task.Id}";
-            var whatCapitalized = $"Archive {archive.Number} of export task {task.Id}";
+            var item = new MessageStoreArchiveItem(task.Id, archive.Number);
+            var identity = item.Identity;
+            var what = identity.ToString();
             if (layout.DiskFull)
             {
                 // Fetching it would spend a Heavy request to fail the same way.
-                archiveFailed(what, new ContentFileException($"{whatCapitalized} was not downloaded: the disk is full (an earlier file of this export could not be written). {MessageStoreLayout.FullDiskNextStep}") { DiskFull = true });
+                archiveFailed(what, new ContentFileException($"{identity.Capitalized()} was not downloaded: {MessageStoreLayout.EarlierFileFilledTheDisk}") { DiskFull = true });
                 continue;
             }
 
@@ -90,13 +91,13 @@ internal sealed class MessageStoreExport
             {
                 // Again for each zip: a second export into the same folder removes the working folder when it finds it empty.
                 Directory.CreateDirectory(work);
-                zipPath = await DownloadAsync(task.Id, archive, zipBase, archives.Count, cancellationToken).ConfigureAwait(false);
+                zipPath = await DownloadAsync(item, archive, zipBase, archives.Count, cancellationToken).ConfigureAwait(false);
                 await UnpackAsync(zipPath, what, archive, layout, emit, cancellationToken).ConfigureAwait(false);
             }
             catch (ContentFileException ex) when (ex.DiskFull)
             {
                 layout.NoteDiskFull();
-                archiveFailed(what, new ContentFileException($"{whatCapitalized} could not be stored: the disk is full ({ex.GetBaseException().Message}). {MessageStoreLayout.FullDiskNextStep}", ex) { DiskFull = true });
+                archiveFailed(what, new ContentFileException($"{identity.Capitalized()} could not be stored: the disk is full ({ex.GetBaseException().Message}). {MessageStoreLayout.FullDiskNextStep}", ex) { DiskFull = true });
             }
             catch (Exception ex) when (ex is RcApiException or MessageStoreArchiveException or ContentFileException)
             {
@@ -151,9 +152,8 @@ internal sealed class MessageStoreExport
     private static string ZipBasePath(string work, string taskId, int number) =>
         Path.Combine(work, ContentFileNamer.SanitizeName(taskId) + "_archive-" + number.ToString(CultureInfo.InvariantCulture));
 
-    private async Task<string> DownloadAsync(string taskId, MessageStoreExportArchive archive, string basePath, int count, CancellationToken cancellationToken)
+    private async Task<string> DownloadAsync(MessageStoreArchiveItem item, MessageStoreExportArchive archive, string basePath, int count, CancellationToken cancellationToken)
     {
-        var item = new MessageStoreArchiveItem(taskId, archive.Number);
         long received = 0;
         var options = new ContentDownloadOptions
         {
@@ -174,7 +174,7 @@ internal sealed class MessageStoreExport
         _events.Verbose($"Archive {archive.Number}: {file.Bytes} bytes, SHA-256 {file.Sha256}.");
         if (archive.Size is long listed && listed != file.Bytes)
         {
-            throw new MessageStoreArchiveException($"Archive {archive.Number} of export task {taskId} has {file.Bytes} bytes; the archive list says {listed}. Nothing of it was unpacked.");
+            throw new MessageStoreArchiveException($"{item.Identity.Capitalized()} has {file.Bytes} bytes; the archive list says {listed}. Nothing of it was unpacked.");
         }
 
         return file.Path;

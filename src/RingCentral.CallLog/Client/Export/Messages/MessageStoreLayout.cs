@@ -26,6 +26,9 @@ internal sealed class MessageStoreLayout
     /// <summary>What the export does after a full disk, and what the user does next.</summary>
     public const string FullDiskNextStep = "Nothing more of this export is written in this run; free some space and run the export again (the files already written verify and are skipped).";
 
+    /// <summary>Why a file or zip after the one that found the disk full is not even tried, and what to do.</summary>
+    public const string EarlierFileFilledTheDisk = "the disk is full (an earlier file of this export could not be written). " + FullDiskNextStep;
+
     private const int BufferSize = 81920;
 
     private readonly ContentFileNamer _namer;
@@ -104,7 +107,7 @@ internal sealed class MessageStoreLayout
         var item = ItemFor(entry);
         if (DiskFull)
         {
-            return Row(item, "Failed", null, 0, null, item.ContentType, "Not written: the disk is full (an earlier file of this export could not be written). " + FullDiskNextStep);
+            return Row(item, "Failed", null, 0, null, item.ContentType, "Not written: " + EarlierFileFilledTheDisk);
         }
 
         string basePath;
